@@ -1,0 +1,20 @@
+"""polyglot-text: find, clean, display and caption text that mixes Arabic-script languages
+(Arabic, Persian, Urdu) with English.
+
+>>> import polyglot_text as pt
+>>> [(s.kind, s.lang) for s in pt.segments("Hamas وفد حماس")]
+[('text', 'en'), ('space', None), ('text', 'ar')]
+"""
+
+from ._version import __version__
+from .langid import detect_language
+from .segment import Segment, Token, segments, tokens
+
+__all__ = [
+    "Segment",
+    "Token",
+    "__version__",
+    "detect_language",
+    "segments",
+    "tokens",
+]

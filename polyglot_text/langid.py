@@ -1,0 +1,318 @@
+"""Language identification for mixed Arabic-script and Latin text.
+
+langdetect alone is wrong on short Arabic-script strings (it calls ``وزير`` Persian) and
+random on short Latin ones. Here, in order:
+
+1. the text is split by script, and only candidate languages written in that script compete;
+   a script with one candidate needs no statistics at all (Latin -> ``en`` by default);
+2. letter evidence: letters only Urdu uses (ٹ ڈ ڑ ں ے ہ ھ), letters Persian and Urdu use but
+   Arabic does not (پ چ ژ گ ک ی), letters only Arabic uses (ة ي ك ى), and ه, which Urdu
+   replaces with ہ/ھ;
+3. langdetect, restricted to the candidates that the letters leave open, seeded so that the
+   same input always gives the same answer, and run on a normalised copy (presentation forms
+   folded by NFKC, tatweel and harakat removed).
+
+langdetect's profiles are loaded lazily, once per candidate set, on first use.
+
+>>> detect_language("وزير الخارجية")
+'ar'
+>>> detect_language("good morning")
+'en'
+>>> detect_language("پاکستان میں آج بارش ہوئی")
+'ur'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from .chars import (
+    ARABIC_ONLY_LETTERS,
+    DEFAULT_LANGUAGES,
+    LANGDETECT_LANGUAGE_SCRIPTS,
+    PERSIAN_URDU_LETTERS,
+    SCRIPT_FAMILY,
+    URDU_ONLY_LETTERS,
+)
+
+if TYPE_CHECKING:
+    from langdetect.detector_factory import DetectorFactory
+
+__all__ = ["check_languages", "detect_language", "label_runs", "languages_for_script"]
+
+#: Seed given to langdetect; any fixed value makes it deterministic.
+LANGDETECT_SEED = 0
+#: At most this many characters of a script group are given to langdetect in one call
+#: (langdetect itself reads at most 10,000).
+LANGDETECT_MAX_CHARS = 10_000
+
+_LOCK = threading.Lock()
+_CALLS = 0
+
+# Which candidate languages a letter leaves open (within ar/fa/ur).
+_LETTER_COMPAT: dict[str, frozenset[str]] = {}
+for _c in URDU_ONLY_LETTERS:
+    _LETTER_COMPAT[_c] = frozenset({"ur"})
+for _c in PERSIAN_URDU_LETTERS:
+    _LETTER_COMPAT[_c] = frozenset({"fa", "ur"})
+for _c in ARABIC_ONLY_LETTERS:
+    _LETTER_COMPAT[_c] = frozenset({"ar"})
+# HEH (U+0647): Urdu writes ہ/ھ instead (0.1 per mille of Urdu letters in the PersoArabicLID
+# corpus against 56 in Persian and 30 in Arabic).
+_LETTER_COMPAT["\u0647"] = frozenset({"ar", "fa"})
+_EVIDENCE_LANGS = frozenset({"ar", "fa", "ur"})
+
+
+def check_languages(languages: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Validate a candidate-language argument and return it as a tuple of codes.
+
+    ``None`` means the default ``("ar", "fa", "ur", "en")``; a single code may be given as
+    a string.
+
+    >>> check_languages(None)
+    ('ar', 'fa', 'ur', 'en')
+    >>> check_languages(["EN", "ar"])
+    ('en', 'ar')
+    >>> check_languages(["xx"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown language code 'xx'; langdetect knows: af, ar, bg, bn, ca, cs, cy, da, de, el, en, es, et, fa, fi, fr, gu, he, hi, hr, hu, id, it, ja, kn, ko, lt, lv, mk, ml, mr, ne, nl, no, pa, pl, pt, ro, ru, sk, sl, so, sq, sv, sw, ta, te, th, tl, tr, uk, ur, vi, zh-cn, zh-tw
+    """
+    if languages is None:
+        return DEFAULT_LANGUAGES
+    if isinstance(languages, str):
+        languages = [languages]
+    try:
+        items = list(languages)
+    except TypeError:
+        raise TypeError(
+            f"languages must be a sequence of language codes, got {type(languages).__name__}"
+        ) from None
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"language codes must be str, got {type(item).__name__}: {item!r}")
+        code = item.strip().lower()
+        if code not in LANGDETECT_LANGUAGE_SCRIPTS:
+            valid = ", ".join(sorted(LANGDETECT_LANGUAGE_SCRIPTS))
+            raise ValueError(f"unknown language code {item!r}; langdetect knows: {valid}")
+        if code not in out:
+            out.append(code)
+    if not out:
+        raise ValueError("languages must name at least one language")
+    return tuple(out)
+
+
+def languages_for_script(script: str, candidates: Sequence[str]) -> tuple[str, ...]:
+    """The candidate languages written in `script` (an ISO 15924 code).
+
+    >>> languages_for_script("Arab", ("ar", "fa", "ur", "en"))
+    ('ar', 'fa', 'ur')
+    >>> languages_for_script("Hira", ("ja", "zh-cn"))
+    ('ja',)
+    """
+    family = SCRIPT_FAMILY.get(script, script)
+    out = []
+    for lang in candidates:
+        lang_script = LANGDETECT_LANGUAGE_SCRIPTS[lang]
+        if lang_script == family or (family == "Hani" and lang_script == "Jpan"):
+            out.append(lang)
+    return tuple(out)
+
+
+# --- langdetect, wrapped -----------------------------------------------------------------
+
+
+@functools.cache
+def _factory(langs: tuple[str, ...]) -> DetectorFactory:
+    """A DetectorFactory holding only the profiles of `langs` (>= 2), seeded."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    profiles = []
+    for lang in langs:
+        with open(os.path.join(PROFILES_DIRECTORY, lang), encoding="utf-8") as handle:
+            profiles.append(handle.read())
+    factory = DetectorFactory()
+    factory.load_json_profile(profiles)
+    factory.set_seed(LANGDETECT_SEED)
+    return factory
+
+
+@functools.cache
+def _strip_for_langdetect() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{M}\u0640\u200c\u200d\p{Cf}]+")
+
+
+def prepare_for_langdetect(text: str) -> str:
+    """The copy of `text` langdetect sees: NFKC (presentation forms -> letters), no tatweel,
+    harakat, joiners or format controls.
+
+    >>> prepare_for_langdetect("ﻭﺯﻳﺮ الخـــارجيَّة")
+    'وزير الخارجية'
+    """
+    return _strip_for_langdetect().sub("", unicodedata.normalize("NFKC", text))
+
+
+def langdetect_calls() -> int:
+    """How many times this process has called langdetect so far (for benchmarks).
+
+    >>> isinstance(langdetect_calls(), int)
+    True
+    """
+    return _CALLS
+
+
+def _langdetect(text: str, langs: tuple[str, ...]) -> str | None:
+    """Most probable of `langs` for `text` by seeded langdetect; None when it sees no feature."""
+    global _CALLS
+    if len(langs) == 1:
+        return langs[0]
+    from langdetect.lang_detect_exception import LangDetectException
+
+    sample = prepare_for_langdetect(text[: LANGDETECT_MAX_CHARS * 2])[:LANGDETECT_MAX_CHARS]
+    with _LOCK:
+        _CALLS += 1
+        detector = _factory(tuple(sorted(langs))).create()
+        detector.append(sample)
+        try:
+            return str(detector.detect())
+        except LangDetectException:
+            return None
+
+
+# --- decisions -----------------------------------------------------------------------------
+
+
+def _compat_counts(text: str) -> dict[str, int]:
+    """For each of ar/fa/ur, how many letters of `text` exclude it."""
+    exclude = {"ar": 0, "fa": 0, "ur": 0}
+    for letter, compat in _LETTER_COMPAT.items():
+        n = text.count(letter)
+        if n:
+            for lang in _EVIDENCE_LANGS - compat:
+                exclude[lang] += n
+    return exclude
+
+
+def _run_compat(text: str) -> frozenset[str]:
+    """Languages among ar/fa/ur that every evidence letter of `text` allows."""
+    allowed = _EVIDENCE_LANGS
+    for letter, compat in _LETTER_COMPAT.items():
+        if letter in text:
+            allowed = allowed & compat
+    return allowed
+
+
+def decide_group(text: str, candidates: tuple[str, ...]) -> str | None:
+    """One language for a block of text in one script, from `candidates` of that script.
+
+    Letter evidence first: candidates that no letter of the text excludes win; langdetect
+    (seeded, restricted) breaks remaining ties. With one candidate, no statistics are run.
+
+    >>> decide_group("وزير", ("ar", "fa", "ur"))
+    'ar'
+    >>> decide_group("خواهم گفت", ("ar", "fa"))
+    'fa'
+    """
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    open_langs = candidates
+    if _EVIDENCE_LANGS.intersection(candidates):
+        exclude = _compat_counts(text)
+        clean = tuple(c for c in candidates if exclude.get(c, 0) == 0)
+        if clean:
+            open_langs = clean
+        else:
+            # Mixed evidence (a Persian name in Arabic text, Arabic yeh typed in Persian):
+            # keep the candidates excluded least often, within 10 % of the best.
+            best = min(exclude.get(c, 0) for c in candidates)
+            open_langs = tuple(c for c in candidates if exclude.get(c, 0) <= best * 1.1 + 1)
+    if len(open_langs) == 1:
+        return open_langs[0]
+    return _langdetect(text, open_langs) or open_langs[0]
+
+
+def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | None]:
+    """Labels for the runs of one script, decided together.
+
+    One joint decision from all the runs' text (`decide_group`); a run is relabelled only
+    when its own letters rule the joint label out (an Urdu or Persian quote in Arabic text),
+    and the runs relabelled that way are decided together too, so langdetect runs at most
+    a few times per call, never once per run.
+
+    >>> label_runs(["وزير الخارجية", "الإيراني", "گفته شد"], ("ar", "fa", "ur"))
+    ['ar', 'ar', 'fa']
+    """
+    if not candidates:
+        return [None] * len(texts)
+    if len(candidates) == 1:
+        return [candidates[0]] * len(texts)
+    joint = decide_group(joint_sample(texts), candidates)
+    labels: list[str | None] = [joint] * len(texts)
+    if joint not in _EVIDENCE_LANGS:
+        return labels
+    pending: dict[tuple[str, ...], list[int]] = {}
+    for i, run in enumerate(texts):
+        allowed = _run_compat(run)
+        if joint in allowed:
+            continue
+        options = tuple(c for c in candidates if c in allowed)
+        if len(options) == 1:
+            labels[i] = options[0]
+        elif options:
+            pending.setdefault(options, []).append(i)
+    for options, members in pending.items():
+        label = decide_group(joint_sample([texts[i] for i in members]), options)
+        for i in members:
+            labels[i] = label
+    return labels
+
+
+def joint_sample(texts: Sequence[str]) -> str:
+    """`texts` joined by spaces, evenly sampled down to langdetect's reading limit.
+
+    >>> joint_sample(["ab", "cd"])
+    'ab cd'
+    """
+    budget = LANGDETECT_MAX_CHARS
+    total = sum(len(t) for t in texts)
+    if total <= budget:
+        return " ".join(texts)
+    ratio = budget / total
+    return " ".join(t[: max(1, int(len(t) * ratio))] for t in texts)
+
+
+def detect_language(text: str, *, languages: Iterable[str] | str | None = None) -> str | None:
+    """The language of `text`: the candidate with the most letters, or None without letters.
+
+    `languages` are langdetect codes (default ``("ar", "fa", "ur", "en")``). The labels are
+    those of `segments()`, so the two always agree; the language whose segments hold the most
+    letters wins.
+
+    >>> detect_language("Hamas delegation")
+    'en'
+    >>> detect_language("He said وفد حماس إلى طهران يلتقي وزير الخارجية today")
+    'ar'
+    >>> detect_language("1234 !!") is None
+    True
+    """
+    from .segment import letter_count, segments
+
+    if not isinstance(text, str):
+        raise TypeError(f"detect_language() expects str, got {type(text).__name__}")
+    counts: dict[str, int] = {}
+    for seg in segments(text, languages=languages):
+        if seg.kind == "text" and seg.lang is not None:
+            counts[seg.lang] = counts.get(seg.lang, 0) + letter_count(seg.text)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -1,0 +1,459 @@
+"""Tokens and language segments of mixed Arabic-script / Latin text, with exact offsets.
+
+Offsets are Python `str` indices into the very string the caller passed: for every token and
+segment ``text[x.start:x.end] == x.text``, and the segments of a text concatenate back to it.
+
+>>> text = "He said وفد حماس إلى طهران today http://hamas.ps/ar/"
+>>> [(s.kind, s.lang, s.text) for s in segments(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('text', 'en', 'He said'), ('space', None, ' '), ('text', 'ar', 'وفد حماس إلى طهران'),
+ ('space', None, ' '), ('text', 'en', 'today'), ('space', None, ' '),
+ ('url', None, 'http://hamas.ps/ar/')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from . import langid
+from .chars import ARABIC_LETTER, DIGIT, JOINER, LATIN_LETTER, NUMBER_SEPARATOR, TATWEEL, script_of
+from .urls import url_spans
+
+__all__ = ["SEGMENT_KINDS", "TOKEN_KINDS", "Segment", "Token", "letter_count", "segments", "tokens"]
+
+#: Kinds of `Token`.
+TOKEN_KINDS = ("word", "url", "email", "mention", "hashtag", "number", "space", "punct", "symbol")
+#: Kinds of `Segment`: a ``text`` segment is a run of one language; the rest as in tokens.
+SEGMENT_KINDS = ("text", "url", "email", "mention", "hashtag", "number", "space", "punct", "symbol")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``text == source[start:end]``; `script` is an ISO 15924 code.
+
+    >>> next(tokens("حماس"))
+    Token(start=0, end=4, text='حماس', kind='word', script='Arab')
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    script: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A maximal run of one language (``kind="text"``), or a URL, email, mention, hashtag,
+    or the number/space/punct/symbol material between runs of different languages.
+
+    `lang` is an ISO 639-1 code (langdetect's codes) for text, mention and hashtag segments
+    whose script has a candidate language, else None. `script` is an ISO 15924 code;
+    `direction` is ``"rtl"``, ``"ltr"`` or ``"neutral"``.
+
+    >>> segments("سلام")[0].direction
+    'rtl'
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    lang: str | None
+    script: str
+    direction: str
+
+
+# --- the scanners, built from named classes, compiled once on first use --------------------
+
+_AL = ARABIC_LETTER
+_LL = LATIN_LETTER
+_ARABIC_WORD = (
+    rf"(?:{_AL}|{TATWEEL})(?:{_AL}|\p{{M}}|{TATWEEL}|{JOINER}(?=[\p{{M}}{TATWEEL}]*{_AL}))*+"
+)
+_LATIN_WORD = rf"{_LL}(?:{_LL}|\p{{M}}|['\u2019](?={_LL}))*+"
+_OTHER_LETTER = r"[\p{L}--[\p{Script=Latin}\p{Script=Arabic}\u0640]]"
+_OTHER_WORD = rf"(?:{_OTHER_LETTER}\p{{M}}*+)++"
+_NUMBER = rf"{DIGIT}++(?:{NUMBER_SEPARATOR}{DIGIT}++)*+"
+_WORDCHAR = r"[\p{L}\p{M}\p{N}_]"
+_EMAIL = (
+    r"(?<![\p{L}\p{M}\p{N}._%+-])[\p{L}\p{M}\p{N}._%+-]++@"
+    r"(?:[\p{L}\p{M}\p{N}-]++\.)++\p{L}{2,}(?![\p{L}\p{M}\p{N}-])"
+)
+_MENTION = rf"(?<![\p{{L}}\p{{M}}\p{{N}}_@＠])[@＠]{_WORDCHAR}++"
+_HASHTAG = (
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}_&#＃])[#＃](?=[\p{{N}}_]*+\p{{L}})"
+    rf"(?:{_WORDCHAR}|{TATWEEL}|{JOINER}(?=[\p{{L}}\p{{M}}]))++"
+)
+
+
+@functools.cache
+def _token_scanner() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?P<number>{_NUMBER})
+        |(?P<Arab>{_ARABIC_WORD})
+        |(?P<Latn>{_LATIN_WORD})
+        |(?P<other>{_OTHER_WORD})
+        |(?P<space>\s++)
+        |(?P<punct>\p{{P}})
+        |(?P<symbol>\X)
+        """,
+        regex.VERBOSE | regex.V1,
+    )
+
+
+@functools.cache
+def _email_pattern() -> regex.Pattern[str]:
+    return regex.compile(_EMAIL, regex.V1)
+
+
+@functools.cache
+def _tag_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"(?P<mention>{_MENTION})|(?P<hashtag>{_HASHTAG})", regex.V1)
+
+
+@functools.cache
+def _neutral_scanner() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?P<space>\s++)|(?P<number>{_NUMBER})|(?P<punct>\p{{P}}++)|(?P<symbol>[^\s\p{{Nd}}\p{{P}}]++)",
+        regex.V1,
+    )
+
+
+@functools.cache
+def _letter_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{L}--[\p{Script=Common}\p{Script=Inherited}]]", regex.V1)
+
+
+def letter_count(text: str) -> int:
+    """How many letters with a script of their own `text` holds (tatweel, marks not counted).
+
+    >>> letter_count("وفد حماس 2017 Hamas")
+    12
+    """
+    return _letter_pattern().subn("", text)[1]
+
+
+def _check_text(text: object, func: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{func}() expects a str, got {type(text).__name__}")
+    return text
+
+
+def _direction(text: str) -> str:
+    for char in text:
+        bidi = unicodedata.bidirectional(char)
+        if bidi in ("R", "AL"):
+            return "rtl"
+        if bidi == "L":
+            return "ltr"
+    return "neutral"
+
+
+def _first_letter_script(text: str) -> str:
+    match = _letter_pattern().search(text)
+    return script_of(match.group()) if match else "Zyyy"
+
+
+def special_spans(text: str) -> list[tuple[int, int, str]]:
+    """URLs, emails, mentions and hashtags of `text` as ``(start, end, kind)``, in order.
+
+    URLs come from the one URL finder (`polyglot_text.urls.url_spans`). Where a URL and an
+    email overlap, the one that starts first wins (``http://user@host.com`` is a URL,
+    ``info@www.example.com`` an email).
+
+    >>> special_spans("@hamas_info #غزة mail a@b.org www.x.com")
+    [(0, 11, 'mention'), (12, 16, 'hashtag'), (22, 29, 'email'), (30, 39, 'url')]
+    """
+    found = [(s, e, "url") for s, e in url_spans(text)]
+    if "@" in text:
+        found += [(m.start(), m.end(), "email") for m in _email_pattern().finditer(text)]
+        found.sort(key=lambda span: (span[0], -span[1]))
+    spans: list[tuple[int, int, str]] = []
+    last = 0
+    for start, end, kind in found:
+        if start >= last:
+            spans.append((start, end, kind))
+            last = end
+    if "@" in text or "#" in text or "＃" in text or "＠" in text:
+        tags: list[tuple[int, int, str]] = []
+        for gap_start, gap_end in _gaps(spans, len(text)):
+            for match in _tag_pattern().finditer(text, gap_start, gap_end):
+                tags.append((match.start(), match.end(), match.lastgroup or "mention"))
+        if tags:
+            spans = sorted(spans + tags)
+    return spans
+
+
+def _gaps(spans: list[tuple[int, int, str]], length: int) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for start, end, _kind in spans:
+        if start > pos:
+            yield pos, start
+        pos = end
+    if pos < length:
+        yield pos, length
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Split `text` into tokens: word, url, email, mention, hashtag, number, space, punct, symbol.
+
+    A word is a run of letters of one script (with its combining marks; ZWNJ/ZWJ inside an
+    Arabic-script word; an apostrophe inside a Latin word). A URL glued to a preceding word
+    is its own token. `script` is the ISO 15924 code of the token's letters (``Zyyy`` for
+    ASCII digits, spaces and common punctuation and for URLs and emails).
+
+    >>> [(t.kind, t.text) for t in tokens("الإيرانيhttp://hamas.ps/ar/ #می‌خواهم")]
+    [('word', 'الإيراني'), ('url', 'http://hamas.ps/ar/'), ('space', ' '), ('hashtag', '#می\u200cخواهم')]
+    """
+    _check_text(text, "tokens")
+    return _tokens(text)
+
+
+def _tokens(text: str) -> Iterator[Token]:
+    scanner = _token_scanner()
+    spans = special_spans(text)
+    pos = 0
+    for start, end, kind in [*spans, (len(text), len(text), "")]:
+        if start > pos:
+            for match in scanner.finditer(text, pos, start):
+                group = match.lastgroup or "symbol"
+                value = match.group()
+                if group == "other":
+                    yield from _split_other(value, match.start())
+                elif group in ("Arab", "Latn"):
+                    yield Token(match.start(), match.end(), value, "word", group)
+                else:
+                    yield Token(match.start(), match.end(), value, group, script_of(value[0]))
+        if kind:
+            value = text[start:end]
+            script = "Zyyy" if kind in ("url", "email") else _first_letter_script(value)
+            yield Token(start, end, value, kind, script)
+        pos = end
+
+
+def _split_other(value: str, offset: int) -> Iterator[Token]:
+    """Split a word of letters outside Latin/Arabic where its script changes."""
+    begin = 0
+    current = None
+    for i, char in enumerate(value):
+        if unicodedata.category(char).startswith("M"):
+            continue
+        script = script_of(char)
+        if current is not None and script != current:
+            yield Token(offset + begin, offset + i, value[begin:i], "word", current)
+            begin = i
+        current = script
+    yield Token(offset + begin, offset + len(value), value[begin:], "word", current or "Zyyy")
+
+
+# --- segments ------------------------------------------------------------------------------
+
+
+def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list[Segment]:
+    """Split `text` into maximal runs of one language, plus URL/email/mention/hashtag segments.
+
+    A ``text`` segment starts and ends with a letter; spaces, digits and punctuation between
+    two letters of the same language belong to it, and whatever lies between runs of
+    different languages (or next to a URL) becomes ``space``/``number``/``punct``/``symbol``
+    segments. ``"".join(s.text for s in segments(t)) == t`` always.
+
+    Languages: the text is split by script; each script's runs are labelled together from
+    all of that script's text in `text` (letter evidence, then seeded langdetect restricted to
+    the candidates), and a single run is relabelled only when its own letters rule the joint
+    label out (an Urdu or Persian quote in Arabic text). `languages` defaults to
+    ``("ar", "fa", "ur", "en")``; Latin runs are English when ``en`` is the only Latin
+    candidate.
+
+    >>> [(s.kind, s.lang, s.text) for s in segments("Zarif: خواهیم گفت #غزة")]
+    [('text', 'en', 'Zarif'), ('punct', None, ':'), ('space', None, ' '), ('text', 'fa', 'خواهیم گفت'), ('space', None, ' '), ('hashtag', 'ar', '#غزة')]
+    """
+    _check_text(text, "segments")
+    candidates = langid.check_languages(languages)
+    if not text:
+        return []
+    specials = special_spans(text)
+    runs = _script_runs(text, specials)
+    labels = _label_runs(text, runs, specials, candidates)
+    return _assemble(text, runs, specials, labels)
+
+
+# A run: [start, end, script]; for tags (mention/hashtag) script is of their first letter.
+_Run = tuple[int, int, str]
+
+
+class _ClassMap(dict[int, str]):
+    """``str.translate`` table: code point -> one class character, filled in on first sight.
+
+    ``A`` Arabic-script letter (tatweel and presentation forms included), ``L`` Latin letter,
+    ``O`` letter of any other script, ``M`` combining mark, ``B`` line break, ``N`` anything
+    else (spaces, digits, punctuation, symbols, controls, letters without a script).
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category[0] == "M":
+            value = "M"
+        elif char in _LINE_BREAKS:
+            value = "B"
+        elif char == TATWEEL:
+            value = "A"
+        elif category[0] == "L":
+            script = script_of(char)
+            value = {"Arab": "A", "Latn": "L", "Zyyy": "N", "Zinh": "N"}.get(script, "O")
+        else:
+            value = "N"
+        self[code] = value
+        return value
+
+
+_LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+
+
+@functools.cache
+def _class_map() -> _ClassMap:
+    return _ClassMap()
+
+
+@functools.cache
+def _class_runs() -> re.Pattern[str]:
+    # Runs of one class of letters with the neutrals and marks between them (stdlib `re` on
+    # the ASCII class string: ~150 MB/s); trailing neutrals are trimmed in Python.
+    return re.compile(r"A[ANM]*|L[LNM]*|O[ONM]*")
+
+
+def _script_runs(text: str, specials: list[tuple[int, int, str]]) -> list[_Run]:
+    classes = text.translate(_class_map())
+    runs: list[_Run] = []
+    pattern = _class_runs()
+    for gap_start, gap_end in _gaps(specials, len(text)):
+        for match in pattern.finditer(classes, gap_start, gap_end):
+            start, match_end = match.span()
+            value = match.group()
+            end = start + len(value.rstrip("NM"))
+            while end < match_end and classes[end] == "M":
+                end += 1
+            code = value[0]
+            if code == "A":
+                runs.append((start, end, "Arab"))
+            elif code == "L":
+                runs.append((start, end, "Latn"))
+            else:
+                runs.extend(_other_runs(text, classes, start, end))
+    return runs
+
+
+def _other_runs(text: str, classes: str, start: int, end: int) -> Iterator[_Run]:
+    """Split a run of letters outside Arabic/Latin where the script changes (rare path)."""
+    run_start, last_letter_end, current = start, start, ""
+    for i in range(start, end):
+        if classes[i] != "O":
+            continue
+        script = script_of(text[i])
+        if current and script != current:
+            yield run_start, last_letter_end, current
+            run_start = i
+        current = script
+        last_letter_end = i + 1
+        while last_letter_end < end and classes[last_letter_end] == "M":
+            last_letter_end += 1
+    if current:
+        yield run_start, last_letter_end, current
+
+
+def _label_runs(
+    text: str,
+    runs: list[_Run],
+    specials: list[tuple[int, int, str]],
+    candidates: tuple[str, ...],
+) -> dict[int, str | None]:
+    """Label every run and every mention/hashtag (keyed by start offset)."""
+    items: list[_Run] = list(runs)
+    for start, end, kind in specials:
+        if kind in ("mention", "hashtag"):
+            items.append((start, end, _first_letter_script(text[start:end])))
+    groups: dict[str, list[_Run]] = {}
+    for item in items:
+        groups.setdefault(item[2], []).append(item)
+    labels: dict[int, str | None] = {}
+    for script, members in groups.items():
+        langs = langid.languages_for_script(script, candidates)
+        texts = [text[start:end] for start, end, _ in members]
+        for item, label in zip(members, langid.label_runs(texts, langs), strict=True):
+            labels[item[0]] = label
+    return labels
+
+
+def _assemble(
+    text: str,
+    runs: list[_Run],
+    specials: list[tuple[int, int, str]],
+    labels: dict[int, str | None],
+) -> list[Segment]:
+    out: list[Segment] = []
+    pending: list[Any] = []  # [start, end, lang, script]
+    pos = 0
+
+    def flush() -> None:
+        nonlocal pos
+        if pending:
+            start, end, lang, script = pending
+            value = text[start:end]
+            out.append(Segment(start, end, value, "text", lang, script, _direction(value)))
+            pos = end
+            pending.clear()
+
+    def neutrals(upto: int) -> None:
+        nonlocal pos
+        if upto > pos:
+            for match in _neutral_scanner().finditer(text, pos, upto):
+                kind = match.lastgroup or "symbol"
+                out.append(
+                    Segment(
+                        match.start(), match.end(), match.group(), kind, None, "Zyyy", "neutral"
+                    )
+                )
+            pos = upto
+
+    items = sorted(
+        [(s, e, "run", sc) for s, e, sc in runs] + [(s, e, k, "") for s, e, k in specials]
+    )
+    for start, end, kind, script in items:
+        if kind == "run":
+            lang = labels.get(start)
+            if pending and pending[2] == lang and (lang is not None or pending[3] == script):
+                pending[1] = end
+                continue
+            flush()
+            neutrals(start)
+            pending.extend([start, end, lang, script])
+            continue
+        flush()
+        neutrals(start)
+        value = text[start:end]
+        if kind in ("url", "email"):
+            out.append(Segment(start, end, value, kind, None, "Zyyy", "ltr"))
+        else:
+            out.append(
+                Segment(
+                    start,
+                    end,
+                    value,
+                    kind,
+                    labels.get(start),
+                    _first_letter_script(value),
+                    _direction(value),
+                )
+            )
+        pos = end
+    flush()
+    neutrals(len(text))
+    return out
