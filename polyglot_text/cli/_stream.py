@@ -98,16 +98,30 @@ def read_records(paths: Iterable[str], *, errors: str = "strict") -> Iterator[Re
                 handle.close()
 
 
+#: How much of a file is looked at for NUL bytes before reading it (as git and grep do).
+BINARY_SNIFF_BYTES = 8000
+
+
+def _binary_error(name: str, lineno: int, byte: int) -> CliError:
+    return CliError(
+        f"{name}:{lineno}: NUL byte at byte {byte}: this looks like a binary file; "
+        "polyglot-text reads UTF-8 text"
+    )
+
+
 def _records(handle: IO[bytes], name: str, errors: str) -> Iterator[Record]:
+    peek = getattr(handle, "peek", None)
+    if peek is not None:
+        head = peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+        nul = head.find(b"\0")
+        if nul >= 0:
+            raise _binary_error(name, head.count(b"\n", 0, nul) + 1, nul)
     byte_offset = 0
     char_offset = 0
     for lineno, raw in enumerate(handle, 1):
         nul = raw.find(b"\0")
         if nul >= 0:
-            raise CliError(
-                f"{name}:{lineno}: NUL byte at byte {byte_offset + nul}: this looks like a "
-                "binary file; polyglot-text reads UTF-8 text"
-            )
+            raise _binary_error(name, lineno, byte_offset + nul)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

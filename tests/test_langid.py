@@ -1,0 +1,98 @@
+"""Language identification: accuracy floors on labelled sets, candidate handling."""
+
+from __future__ import annotations
+
+import langid_eval
+import pytest
+from conftest import FIXTURES, external
+
+from polyglot_text import detect_language, segments
+from polyglot_text.langid import check_languages, decide_group, label_runs
+
+
+def test_own_short_strings_all_right() -> None:
+    pairs = langid_eval.own_short_strings()
+    assert len(pairs) >= 90
+    wrong = [(lang, text, detect_language(text)) for lang, text in pairs]
+    wrong = [w for w in wrong if w[0] != w[2]]
+    # These are written to be unambiguous to a reader; allow at most 2 misses.
+    assert len(wrong) <= 2, wrong
+
+
+def test_short_strings_floor() -> None:
+    folder = external("persoarabic-lid")
+    pairs = langid_eval.own_short_strings() + langid_eval.corpus_short_strings(folder)
+    assert len(pairs) >= 150
+    accuracy = sum(detect_language(text) == lang for lang, text in pairs) / len(pairs)
+    assert accuracy >= 0.95, accuracy
+
+
+def test_mixed_letters_floor() -> None:
+    folder = external("persoarabic-lid")
+    items = [
+        *langid_eval.mixed_texts(folder),
+        langid_eval.seed_mixed(FIXTURES / "seed_article.txt"),
+    ]
+    assert len(items) >= 30
+    total = right = 0
+    for item in items:
+        predicted = {}
+        for seg in segments(item.text):
+            for i in range(seg.start, seg.end):
+                predicted[i] = seg.lang
+        for offset, lang in item.truth().items():
+            total += 1
+            right += predicted.get(offset) == lang
+    assert right / total >= 0.98, right / total
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزير", "ar"),  # langdetect alone: fa
+        ("Hamas delegation", "en"),  # langdetect alone: it
+        ("good morning", "en"),  # langdetect alone: hr
+        ("ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ", "ar"),  # presentation forms, as PDFs give them
+        ("الخـــــارجية", "ar"),  # tatweel
+        ("", None),
+        ("2017 — !!", None),
+    ],
+)
+def test_known_langdetect_failures(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+def test_candidates_restrict_the_answer() -> None:
+    text = "Le ministre des affaires étrangères est arrivé"
+    assert detect_language(text) == "en"  # only Latin candidate
+    assert detect_language(text, languages=("en", "fr")) == "fr"
+    assert detect_language("سلام دوستان", languages=("ar",)) == "ar"
+    assert detect_language("سلام", languages=("en",)) is None
+
+
+def test_joint_labelling_and_override() -> None:
+    runs = ["قال الوزير", "في المؤتمر", "ما آماده‌ایم و می‌گوییم", "غزة"]
+    assert label_runs(runs, ("ar", "fa", "ur")) == ["ar", "ar", "fa", "ar"]
+    # A short run with no telling letters follows the document's decision.
+    assert label_runs(["بازار", "این کتاب خوب است"], ("ar", "fa", "ur")) == ["fa", "fa"]
+
+
+def test_decide_group_without_candidates() -> None:
+    assert decide_group("abc", ()) is None
+    assert decide_group("abc", ("en",)) == "en"
+
+
+@pytest.mark.parametrize("bad", [3, [3], {"en": 1}.values()])
+def test_bad_language_arguments(bad: object) -> None:
+    with pytest.raises(TypeError):
+        check_languages(bad)  # type: ignore[arg-type]
+
+
+def test_language_code_normalised() -> None:
+    assert check_languages("EN") == ("en",)
+    assert check_languages(["ar", "ar", "en"]) == ("ar", "en")
+
+
+def test_detect_language_type_error() -> None:
+    with pytest.raises(TypeError, match="bytes"):
+        detect_language(b"x")  # type: ignore[arg-type]

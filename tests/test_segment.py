@@ -1,0 +1,177 @@
+"""tokens() and segments(): behaviour cases, the seed article, offset invariants."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from polyglot_text import Segment, Token, segments, tokens
+from polyglot_text.segment import SEGMENT_KINDS, TOKEN_KINDS
+
+HERE = Path(__file__).resolve().parent
+TOKEN_CASES = json.loads((HERE / "cases" / "tokens.json").read_text(encoding="utf-8"))
+SEGMENT_CASES = json.loads((HERE / "cases" / "segments.json").read_text(encoding="utf-8"))
+SEED = HERE.parent / "fixtures" / "seed_article.txt"
+
+
+@pytest.mark.parametrize("case", TOKEN_CASES, ids=[c["label"] for c in TOKEN_CASES])
+def test_token_cases(case: dict) -> None:
+    got = [[t.kind, t.text, t.script] for t in tokens(case["input"])]
+    assert got == case["expected"]
+
+
+@pytest.mark.parametrize("case", SEGMENT_CASES, ids=[c["label"] for c in SEGMENT_CASES])
+def test_segment_cases(case: dict) -> None:
+    got = [
+        [s.kind, s.lang, s.text] for s in segments(case["input"], languages=case.get("languages"))
+    ]
+    assert got == case["expected"]
+
+
+def test_seed_article_segments() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    segs = segments(text)
+    assert "".join(s.text for s in segs) == text
+    tweet = "وفد حماس إلى طهران يلتقي وزير الخارجية الإيراني"
+    url = "http://hamas.ps/ar/post/7769/"
+    start = text.index(tweet)
+    arabic = [s for s in segs if s.kind == "text" and s.script == "Arab"]
+    assert arabic == [Segment(start, start + len(tweet), tweet, "text", "ar", "Arab", "rtl")]
+    urls = [s for s in segs if s.kind == "url"]
+    assert urls == [
+        Segment(start + len(tweet), start + len(tweet) + len(url), url, "url", None, "Zyyy", "ltr")
+    ]
+    # Everything else that has letters is English, and there are exactly three such runs:
+    # before the tweet (the article up to "View image on Twitter"), after it, and none inside.
+    latin = [s for s in segs if s.kind == "text" and s.script == "Latn"]
+    assert {s.lang for s in latin} == {"en"}
+    assert latin[0].text.startswith("Hamas said to meet")
+    assert latin[0].text.endswith("View image on Twitter")
+    assert latin[-1].text.endswith("Connecting to %s")
+    assert len(latin) == 2
+
+
+def test_seed_tokens_glued_url() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    toks = list(tokens(text))
+    i = next(i for i, t in enumerate(toks) if t.kind == "url")
+    assert toks[i - 1] == Token(
+        text.index("الإيراني"), text.index("http://"), "الإيراني", "word", "Arab"
+    )
+    assert toks[i].text == "http://hamas.ps/ar/post/7769/"
+
+
+# --- invariants on arbitrary text ------------------------------------------------------------
+
+_INTERESTING = [
+    *list(
+        "وفد حماسإلىطهرانيكةىپچژگکیٹڈڑںےہھ"  # Arabic, Persian, Urdu letters
+        "\u064b\u064e\u0650\u0651\u0652\u0670\u0640"  # harakat, superscript alef, tatweel
+        "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+        "ﻻﷲﻭﺯﻳﺮ"  # presentation forms
+        "abcXYZé\u0301 \t\n\r.,:;!?()«»“”'’-_@#＃/%&=+"
+        "0123٠١٢۰۱۲"
+        "שלוםабв中文👍🏽\U0001f600\x00\ud800\udfff"
+    ),
+    *["http://", "https://", "www.", ".com", ".ps/", "@x.org", "hamas.ps/ar/"],
+]
+
+mixed_text = st.lists(st.sampled_from(_INTERESTING), max_size=60).map("".join)
+any_text = st.text(alphabet=st.characters(exclude_categories=()), max_size=80)
+
+
+def _check_partition(text: str, items: list) -> None:
+    pos = 0
+    for item in items:
+        assert item.start == pos
+        assert item.end > item.start
+        assert text[item.start : item.end] == item.text
+        pos = item.end
+    assert pos == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(mixed_text, any_text))
+def test_offset_invariants(text: str) -> None:
+    segs = segments(text)
+    _check_partition(text, segs)
+    assert "".join(s.text for s in segs) == text
+    for seg in segs:
+        assert seg.kind in SEGMENT_KINDS
+        assert seg.direction in ("ltr", "rtl", "neutral")
+        if seg.kind == "text":
+            assert seg.lang in (None, "ar", "fa", "ur", "en")
+    toks = list(tokens(text))
+    _check_partition(text, toks)
+    for tok in toks:
+        assert tok.kind in TOKEN_KINDS
+        assert len(tok.script) == 4
+
+
+@settings(max_examples=100, deadline=None)
+@given(mixed_text)
+def test_urls_agree_between_tokens_and_segments(text: str) -> None:
+    seg_urls = [(s.start, s.end) for s in segments(text) if s.kind == "url"]
+    tok_urls = [(t.start, t.end) for t in tokens(text) if t.kind == "url"]
+    assert seg_urls == tok_urls
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 3, ["list"]])
+def test_non_str_raises_type_error_naming_the_type(bad: object) -> None:
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        segments(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        list(tokens(bad))  # type: ignore[arg-type]
+
+
+def test_tokens_raises_eagerly() -> None:
+    with pytest.raises(TypeError):
+        tokens(b"x")  # type: ignore[arg-type]
+
+
+def test_empty() -> None:
+    assert segments("") == []
+    assert list(tokens("")) == []
+
+
+def test_unknown_language_lists_valid_codes() -> None:
+    with pytest.raises(ValueError, match="zh-cn"):
+        segments("x", languages=["klingon"])
+    with pytest.raises(ValueError, match="at least one"):
+        segments("x", languages=[])
+
+
+def test_huge_line_is_not_truncated() -> None:
+    text = ("Hamas وفد حماس " * 20000) + "http://hamas.ps/ " * 3
+    segs = segments(text)
+    assert "".join(s.text for s in segs) == text
+    assert sum(s.kind == "url" for s in segs) == 3
+
+
+_DETERMINISM_SCRIPT = """
+import json
+from polyglot_text import segments, detect_language
+samples = ["سلام", "دوستت دارم", "good", "ciao bella", "من", "خبر", "عاجل", "کتاب خوب"]
+print(json.dumps([[detect_language(s), [(x.kind, x.lang) for x in segments(s)]] for s in samples]))
+"""
+
+
+def test_deterministic_across_processes() -> None:
+    outputs = set()
+    for seed in ("1", "2", "random"):
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        result = subprocess.run(
+            [sys.executable, "-c", _DETERMINISM_SCRIPT],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
