@@ -115,8 +115,39 @@ def _email_pattern() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _email_local_reversed() -> regex.Pattern[str]:
+    # Matched backwards from an ``@``: the local part that ends there.
+    return regex.compile(r"(?r)[\p{L}\p{M}\p{N}._%+-]++", regex.V1)
+
+
+@functools.cache
 def _tag_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?P<mention>{_MENTION})|(?P<hashtag>{_HASHTAG})", regex.V1)
+
+
+@functools.cache
+def _sigil_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"[@#＠＃]")
+
+
+def _email_spans(text: str) -> list[tuple[int, int, str]]:
+    """Emails, found from their ``@`` only: scanning every position for a local part is slow."""
+    found: list[tuple[int, int, str]] = []
+    local = _email_local_reversed()
+    email = _email_pattern()
+    last = 0
+    at = text.find("@")
+    while at != -1:
+        back = local.match(text, last, at)
+        if back is not None:
+            match = email.match(text, back.start())
+            if match is not None:
+                found.append((match.start(), match.end(), "email"))
+                last = match.end()
+                at = text.find("@", last)
+                continue
+        at = text.find("@", at + 1)
+    return found
 
 
 @functools.cache
@@ -125,6 +156,12 @@ def _neutral_scanner() -> regex.Pattern[str]:
         rf"(?P<space>\s++)|(?P<number>{_NUMBER})|(?P<punct>\p{{P}}++)|(?P<symbol>[^\s\p{{Nd}}\p{{P}}]++)",
         regex.V1,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _neutral_kind(char: str) -> str:
+    match = _neutral_scanner().match(char)
+    return (match.lastgroup if match else None) or "symbol"
 
 
 @functools.cache
@@ -145,6 +182,9 @@ def _check_text(text: object, func: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"{func}() expects a str, got {type(text).__name__}")
     return text
+
+
+_SCRIPT_DIRECTION = {"Arab": "rtl", "Latn": "ltr"}
 
 
 def _direction(text: str) -> str:
@@ -174,7 +214,7 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     """
     found = [(s, e, "url") for s, e in url_spans(text)]
     if "@" in text:
-        found += [(m.start(), m.end(), "email") for m in _email_pattern().finditer(text)]
+        found += _email_spans(text)
         found.sort(key=lambda span: (span[0], -span[1]))
     spans: list[tuple[int, int, str]] = []
     last = 0
@@ -184,9 +224,16 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
             last = end
     if "@" in text or "#" in text or "＃" in text or "＠" in text:
         tags: list[tuple[int, int, str]] = []
+        tag = _tag_pattern()
         for gap_start, gap_end in _gaps(spans, len(text)):
-            for match in _tag_pattern().finditer(text, gap_start, gap_end):
-                tags.append((match.start(), match.end(), match.lastgroup or "mention"))
+            pos = gap_start
+            for sigil in _sigil_pattern().finditer(text, gap_start, gap_end):
+                if sigil.start() < pos:
+                    continue
+                match = tag.match(text, sigil.start(), gap_end)
+                if match is not None:
+                    tags.append((match.start(), match.end(), match.lastgroup or "mention"))
+                    pos = match.end()
         if tags:
             spans = sorted(spans + tags)
     return spans
@@ -407,13 +454,18 @@ def _assemble(
         if pending:
             start, end, lang, script = pending
             value = text[start:end]
-            out.append(Segment(start, end, value, "text", lang, script, _direction(value)))
+            direction = _SCRIPT_DIRECTION.get(script) or _direction(value)
+            out.append(Segment(start, end, value, "text", lang, script, direction))
             pos = end
             pending.clear()
 
     def neutrals(upto: int) -> None:
         nonlocal pos
-        if upto > pos:
+        if upto == pos + 1:  # the common gap: one space, newline or punctuation mark
+            char = text[pos]
+            out.append(Segment(pos, upto, char, _neutral_kind(char), None, "Zyyy", "neutral"))
+            pos = upto
+        elif upto > pos:
             for match in _neutral_scanner().finditer(text, pos, upto):
                 kind = match.lastgroup or "symbol"
                 out.append(

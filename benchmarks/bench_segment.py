@@ -1,0 +1,59 @@
+"""Throughput of `segments()` and `tokens()` on the shared mixed corpus.
+
+Run: python benchmarks/bench_segment.py [--mb 10] [--doc-lines 40]
+
+Prints MB/s (UTF-8 megabytes of input per second, one core) for three document sizes (the
+whole corpus as one string, documents of --doc-lines lines, single lines as the line-by-line
+CLI sees them), and how many langdetect calls each needed per MB. Target: >= 10 MB/s with
+documents, and about one langdetect call per document at most.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import build_corpus
+
+from polyglot_text import langid, segments, tokens
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
+    parser.add_argument("--doc-lines", type=int, default=40, help="lines per document")
+    args = parser.parse_args()
+
+    text = build_corpus(args.mb)
+    mb = len(text.encode("utf-8")) / 1e6
+    lines = text.splitlines(keepends=True)
+    docs = ["".join(lines[i : i + args.doc_lines]) for i in range(0, len(lines), args.doc_lines)]
+    print(f"corpus: {mb:.1f} MB, {len(lines):,} lines, {len(docs):,} documents")
+    segments("warm up وفد حماس")  # load langdetect profiles outside the timings
+
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("tokens(), whole corpus", lambda: sum(1 for _ in tokens(text))),
+        ("segments(), whole corpus", lambda: segments(text)),
+        (f"segments(), {args.doc_lines}-line documents", lambda: [segments(d) for d in docs]),
+        ("segments(), one line at a time", lambda: [segments(ln) for ln in lines]),
+    ]
+    for name, fn in cases:
+        before = langid.langdetect_calls()
+        seconds = _timed(fn)
+        calls = langid.langdetect_calls() - before
+        print(f"{name:40s} {mb / seconds:7.1f} MB/s   langdetect calls/MB: {calls / mb:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
