@@ -272,15 +272,43 @@ def process(
             emit(_apply(worker, record))
         return count, skipped
 
+    import collections
     import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "forkserver")
-    with context.Pool(jobs, initializer=_init_worker) as pool:
-        tasks = ((worker, chunk) for chunk in _chunks(records))
-        for outcomes in pool.imap(_apply_chunk, tasks):
-            for outcome in outcomes:
-                count += 1
-                emit(outcome)
+    # At most 2 chunks per worker in flight: reading stays just ahead of writing, so memory is
+    # flat whatever the input size (Pool.imap would read the whole input ahead).
+    pending: collections.deque[tuple[list[Record], Future[list[_Outcome]]]] = collections.deque()
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker)
+
+    def drain_one() -> None:
+        nonlocal count
+        chunk, future = pending.popleft()
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            first, last = chunk[0], chunk[-1]
+            raise InternalError(
+                f"{first.source}:{first.line}-{last.line}: a worker process died "
+                "(killed or out of memory) while processing these lines"
+            ) from None
+        for outcome in outcomes:
+            count += 1
+            emit(outcome)
+
+    try:
+        for chunk in _chunks(records):
+            pending.append((chunk, executor.submit(_apply_chunk, (worker, chunk))))
+            if len(pending) >= 2 * jobs:
+                drain_one()
+        while pending:
+            drain_one()
+    finally:
+        for _chunk, future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
     return count, skipped
 
 
