@@ -82,7 +82,7 @@ def test_segment_json_and_jsonl_agree_with_library() -> None:
 def test_segment_jsonl_field_mode_keeps_other_fields() -> None:
     records = [{"id": 1, "text": "Hamas وفد حماس"}, {"id": 2, "text": "", "extra": [1]}]
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
-    code, out, err = run(["segment", "--jsonl", "text"], stdin=data)
+    code, out, err = run(["segment", "--jsonl", "--field", "text"], stdin=data)
     assert code == 0, err
     got = [json.loads(x) for x in out.decode().splitlines()]
     assert len(got) == 2
@@ -101,7 +101,7 @@ def test_segment_jsonl_field_mode_keeps_other_fields() -> None:
     ],
 )
 def test_malformed_jsonl_names_the_line(data: bytes, message: str) -> None:
-    code, _, err = run(["segment", "--jsonl", "text"], stdin=data)
+    code, _, err = run(["segment", "--jsonl", "--field", "text"], stdin=data)
     assert code == 2
     assert message in err.decode()
     assert b"Traceback" not in err

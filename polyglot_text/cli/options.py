@@ -43,3 +43,30 @@ def jobs_option(func: F) -> F:
         show_default=True,
         help="Worker processes (0 = one per core); output keeps the input order.",
     )(func)
+
+
+def jsonl_options(func: F) -> F:
+    """``--jsonl`` (input is JSON Lines) and ``--field NAME`` (which string field; default
+    ``text``): every command that works on text takes these two the same way. The function
+    receives ``field``: the field name in JSONL mode, else ``None``."""
+
+    def resolve(ctx: click.Context, _param: click.Parameter, value: str) -> str | None:
+        return value if ctx.params.get("jsonl") else None
+
+    func = click.option(
+        "--field",
+        "field",
+        default="text",
+        show_default=True,
+        metavar="NAME",
+        callback=resolve,
+        help="With --jsonl: the string field of each record to work on.",
+    )(func)
+    return click.option(
+        "--jsonl",
+        "jsonl",
+        is_flag=True,
+        is_eager=True,
+        help="Input is JSON Lines: work on one field of each record and keep every other "
+        "field and every record.",
+    )(func)

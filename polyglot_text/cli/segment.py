@@ -9,7 +9,7 @@ import click
 from ..segment import Segment, segments
 from . import _stream
 from ._stream import Record
-from .options import input_options, jobs_option, output_option
+from .options import input_options, jobs_option, jsonl_options, output_option
 
 
 def _escape(text: str) -> str:
@@ -68,13 +68,7 @@ def segment_worker(
     show_default=True,
     help="Comma-separated candidate languages (langdetect codes).",
 )
-@click.option(
-    "--jsonl",
-    "field",
-    default=None,
-    metavar="FIELD",
-    help="Input is JSON Lines: segment FIELD of each record and add a 'segments' list to it.",
-)
+@jsonl_options
 @output_option
 @jobs_option
 def segment(
@@ -82,6 +76,7 @@ def segment(
     errors: str,
     fmt: str,
     languages: str,
+    jsonl: bool,
     field: str | None,
     output: str | None,
     jobs: int,
@@ -96,7 +91,7 @@ def segment(
     Examples:
       polyglot-text segment fixtures/seed_article.txt
       polyglot-text segment --format jsonl notes.txt
-      polyglot-text segment --jsonl text --languages ar,en tweets.jsonl
+      polyglot-text segment --jsonl --field text --languages ar,en tweets.jsonl
     """
     from ..langid import check_languages
 
