@@ -7,13 +7,19 @@
 """
 
 from ._version import __version__
+from .captions import Caption, GlossaryTranslator, Translator, annotate, caption
 from .langid import detect_language
 from .segment import Segment, Token, segments, tokens
 
 __all__ = [
+    "Caption",
+    "GlossaryTranslator",
     "Segment",
     "Token",
+    "Translator",
     "__version__",
+    "annotate",
+    "caption",
     "detect_language",
     "segments",
     "tokens",

@@ -31,8 +31,10 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from .caption import caption
     from .segment import segment
 
+    cli.add_command(caption)
     cli.add_command(segment)
 
 
