@@ -9,6 +9,7 @@
 from ._version import __version__
 from .captions import Caption, GlossaryTranslator, Translator, annotate, caption
 from .langid import detect_language
+from .normalize import normalize
 from .segment import Segment, Token, segments, tokens
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "annotate",
     "caption",
     "detect_language",
+    "normalize",
     "segments",
     "tokens",
 ]

@@ -1,0 +1,416 @@
+"""`normalize()`: profiles of named character folds for mixed Arabic-script / English text.
+
+Every fold is an option of `NormalizeConfig` with a few named values; a profile is a set of
+option values (`PROFILES`) and any option can be overridden per call. The character maps come
+from the one registry, `polyglot_text.charmaps`. Rules no option changes:
+
+- URLs, emails and mentions (found by the tokenizer's `special_spans`) are copied unchanged;
+- ZWNJ/ZWJ between two visible characters (Persian/Urdu spelling, emoji sequences) are kept;
+- the result is NFC (combining marks in canonical order), so equal words compare equal;
+- ``normalize(normalize(t, p), p) == normalize(t, p)`` for every profile.
+
+>>> normalize("ﻻ إلــه إلا ﷲ\u202e see http://x.com/ﻻ")
+'لا إله إلا الله see http://x.com/ﻻ'
+>>> normalize("أَحْمَد في المدرسة ٣", profile="search")
+'احمد في المدرسه 3'
+>>> normalize("كتاب يومي", profile="fa")
+'کتاب یومی'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Final
+
+from .charmaps import charmap
+
+__all__ = ["FOLDS", "PROFILES", "NormalizeConfig", "normalize", "normalize_config"]
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizeConfig:
+    """Every fold of `normalize()`, with the ``clean`` profile's values as defaults.
+
+    The defaults are lossless for meaning: they remove what only changes display (bidi
+    controls, marks, BOM, tatweel) and fold presentation forms to the letters they show, and
+    keep every letter, diacritic, hamza form and digit as written.
+    """
+
+    #: ``fold``: presentation forms (PDF exports) -> letters; ``keep``.
+    presentation_forms: str = "fold"
+    #: ``strip``: remove embeddings/overrides/isolates U+202A-202E, U+2066-2069; ``keep``.
+    bidi_controls: str = "strip"
+    #: ``strip``: remove LRM, RLM, ALM (display hints only); ``keep``.
+    bidi_marks: str = "strip"
+    #: ``strip``: remove U+FEFF (byte order mark / zero width no-break space); ``keep``.
+    bom: str = "strip"
+    #: ``strip``: remove tatweel (kashida, only stretches words); ``keep``.
+    tatweel: str = "strip"
+    #: ``keep`` harakat/tanwin/shadda/Quranic marks, or ``strip`` them (search).
+    diacritics: str = "keep"
+    #: ``keep`` أ إ آ ٱ..., or ``fold`` them to bare ا (search).
+    alef: str = "keep"
+    #: ``keep`` ى, or fold it to ``yeh`` ي (search).
+    alef_maksura: str = "keep"
+    #: ``keep``; ``arabic``: ی -> ي; ``persian``: ي ى -> ی (Persian, Urdu).
+    yeh: str = "keep"
+    #: ``keep``; ``arabic``: ک -> ك; ``persian``: ك -> ک (Persian, Urdu).
+    kaf: str = "keep"
+    #: ``keep``; ``urdu``: ه -> ہ (heh goal; ھ for aspirates is kept).
+    heh: str = "keep"
+    #: ``keep`` ة, or fold it to ``heh`` ه (search).
+    teh_marbuta: str = "keep"
+    #: ``keep``; ``ascii``: Arabic-script digits -> 0-9; ``arabic``: ۴ -> ٤; ``persian``: ٤ -> ۴.
+    digits: str = "keep"
+    #: ``tidy``: drop ZWNJ/ZWJ next to a space or at an edge, collapse repeats; ``keep``.
+    zwnj: str = "tidy"
+
+
+#: Valid values of every option, and the registered charmaps each value applies (in order).
+FOLDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "presentation_forms": {"fold": ("presentation_forms",), "keep": ()},
+    "bidi_controls": {"strip": ("bidi_controls",), "keep": ()},
+    "bidi_marks": {"strip": ("bidi_marks",), "keep": ()},
+    "bom": {"strip": ("bom",), "keep": ()},
+    "tatweel": {"strip": ("tatweel",), "keep": ()},
+    "diacritics": {"keep": (), "strip": ("arabic_diacritics",)},
+    "alef": {"keep": (), "fold": ("alef_variants",)},
+    "alef_maksura": {"keep": (), "yeh": ("alef_maksura_yeh",)},
+    "teh_marbuta": {"keep": (), "heh": ("teh_marbuta_heh",)},
+    "heh": {"keep": (), "urdu": ("heh_urdu",)},
+    "yeh": {"keep": (), "arabic": ("yeh_arabic",), "persian": ("yeh_persian",)},
+    "kaf": {"keep": (), "arabic": ("kaf_arabic",), "persian": ("kaf_persian",)},
+    "digits": {
+        "keep": (),
+        "ascii": ("digits_ascii",),
+        "arabic": ("digits_arabic",),
+        "persian": ("digits_persian",),
+    },
+    "zwnj": {"tidy": (), "keep": ()},
+}
+
+#: Profiles: option values that differ from `NormalizeConfig`'s defaults (= ``clean``).
+PROFILES: Final[dict[str, dict[str, str]]] = {
+    "clean": {},
+    "search": {
+        "diacritics": "strip",
+        "alef": "fold",
+        "alef_maksura": "yeh",
+        "yeh": "arabic",
+        "kaf": "arabic",
+        "teh_marbuta": "heh",
+        "digits": "ascii",
+    },
+    "fa": {"yeh": "persian", "kaf": "persian", "digits": "persian"},
+    "ur": {"yeh": "persian", "kaf": "persian", "heh": "urdu", "digits": "persian"},
+}
+
+
+def normalize_config(profile: str = "clean", **overrides: str) -> NormalizeConfig:
+    """The configuration of `profile` with `overrides`; `ValueError` lists what is valid.
+
+    >>> normalize_config("search", digits="keep").digits
+    'keep'
+    >>> normalize_config("web")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown profile 'web'; valid profiles: clean, search, fa, ur
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}; valid profiles: {', '.join(PROFILES)}")
+    for name, value in overrides.items():
+        if name not in FOLDS:
+            raise ValueError(
+                f"unknown normalize option {name!r}; valid options: {', '.join(FOLDS)}"
+            )
+        if value not in FOLDS[name]:
+            raise ValueError(
+                f"option {name}={value!r} is not valid; valid values: {', '.join(FOLDS[name])}"
+            )
+    return replace(NormalizeConfig(), **{**PROFILES[profile], **overrides})
+
+
+# --- the plan: one translate table + a trigger pattern, built once per configuration ----------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    table: dict[str, str]
+    #: Matches any character the table changes (the common case: finds nothing).
+    trigger: re.Pattern[str] | None
+    #: Matches runs of characters the table changes.
+    runs: re.Pattern[str] | None
+    tidy_joiners: bool
+
+
+def _char_class(chars: set[str]) -> str:
+    """A compact character class: contiguous code points become ranges."""
+    codes = sorted(ord(c) for c in chars)
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = (f"\\U{codes[k]:08x}" for k in (i, j))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _compose(maps: list[Mapping[str, str]]) -> dict[str, str]:
+    """One table equal to applying `maps` in order, then closed under itself."""
+    keys: set[str] = set().union(*maps) if maps else set()
+    trans = [str.maketrans(dict(m)) for m in maps]
+    table = {}
+    for key in keys:
+        value = key
+        for tr in trans:
+            value = value.translate(tr)
+        if value != key:
+            table[key] = value
+    for _ in range(4):  # a fold's output may hold another fold's key: iterate to a fixed point
+        tr = str.maketrans(table)
+        changed = {k: unicodedata.normalize("NFC", v.translate(tr)) for k, v in table.items()}
+        if changed == table:
+            break
+        table = {k: v for k, v in changed.items() if v != k}
+    return table
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(config: NormalizeConfig) -> _Plan:
+    maps: list[Mapping[str, str]] = []
+    for option in fields(config):
+        value = getattr(config, option.name)
+        maps.extend(charmap(name) for name in FOLDS[option.name][value])
+    table = _compose(maps)
+    trigger = runs = None
+    if table:
+        cls = _char_class(set(table))
+        trigger = re.compile(cls)
+        runs = re.compile(cls + "+")
+    return _Plan(table, trigger, runs, config.zwnj == "tidy")
+
+
+@functools.lru_cache(maxsize=256)
+def _plan_for(profile: str, overrides: tuple[tuple[str, str], ...]) -> _Plan:
+    return _plan(normalize_config(profile, **dict(overrides)))
+
+
+# --- the work ---------------------------------------------------------------------------------
+
+_JOINERS = "\u200c\u200d"
+
+
+@functools.cache
+def _joiner_runs() -> re.Pattern[str]:
+    return re.compile("[\u200c\u200d]+")
+
+
+def _tidy_joiners(text: str, protected: list[tuple[int, int]]) -> str:
+    """Keep one joiner between two visible characters; drop the others.
+
+    A ZWNJ/ZWJ between two letters (می‌خواهم, emoji sequences) has a meaning; one next to
+    a space or at an edge, or a repeat, has none. Joiners inside protected spans are kept.
+    """
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
+    out = []
+    pos = 0
+    index = 0
+    for match in _joiner_runs().finditer(text):
+        start, end = match.span()
+        while index < len(protected) and protected[index][1] <= start:
+            index += 1
+        if index < len(protected) and protected[index][0] <= start:
+            continue  # inside a URL, email or mention
+        inside = start > 0 and end < len(text)
+        visible = inside and not text[start - 1].isspace() and not text[end].isspace()
+        keep = text[start] if visible else ""
+        if end - start != len(keep):
+            out.append(text[pos:start])
+            out.append(keep)
+            pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _translate(text: str, plan: _Plan) -> str:
+    """`str.translate` with the plan's table, several times faster on Arabic text.
+
+    The table is closed (no value holds a key), so replacing each distinct key found, one
+    `str.replace` at a time, gives the same result as one translate pass. Returns `text`
+    itself when nothing is found.
+    """
+    if plan.trigger is None:
+        return text
+    table = plan.table
+    for char in set(plan.trigger.findall(text)):
+        text = text.replace(char, table[char])
+    return text
+
+
+def _fold(text: str, plan: _Plan) -> str:
+    """NFC, then the plan's folds, to a fixed point, on text holding no protected span."""
+    text = _nfc(text)
+    for _ in range(8):
+        folded = _translate(text, plan)
+        if folded is text:
+            break
+        text = _nfc(folded)
+        if text is folded:  # the table is closed: NFC output needs no second look
+            break
+    return text
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """URL, email and mention spans: the tokenizer's, so they agree with `tokens()`."""
+    if "@" in text or "\uff20" in text:
+        from .segment import special_spans
+
+        return [(s, e) for s, e, kind in special_spans(text) if kind != "hashtag"]
+    from .urls import url_spans
+
+    return url_spans(text)
+
+
+# Characters with the Unicode White_Space property: no URL, email or mention holds one.
+_WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@functools.cache
+def _markers() -> re.Pattern[str]:
+    # What every URL hinges on (a "." ":" or "/" before a word character or "/", as the URL
+    # finder's own anchor), and the "@" of every email and mention.
+    return re.compile("[.:/](?=[\\w/])|[@\uff20]")
+
+
+def _inert(region: str, plan: _Plan) -> bool:
+    """Folding the whole text would leave `region` (and anything protected in it) unchanged."""
+    return (
+        (plan.trigger is None or not plan.trigger.search(region))
+        and "\u200c" not in region
+        and "\u200d" not in region
+        and unicodedata.is_normalized("NFC", region)
+    )
+
+
+@functools.cache
+def _space() -> re.Pattern[str]:
+    return re.compile(f"[{_WHITE_SPACE}]")
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The maximal run of non-White_Space characters holding ``text[start:end]``."""
+    left = start
+    while left > 0 and not _space().match(text, left - 1):
+        left -= 1
+    match = _space().search(text, end)
+    return left, match.start() if match else len(text)
+
+
+def _spans_to_protect(text: str, plan: _Plan) -> list[tuple[int, int]]:
+    """The protected spans that folding could touch (``[]`` in most text).
+
+    Finding URLs costs more than folding, so a cheap pass first looks at each
+    space-delimited word holding a marker (no URL, email or mention crosses a space, and
+    what one may be glued to lies in its word): only a word with something to fold is
+    handed to the tokenizer.
+    """
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for match in _markers().finditer(text):
+        if match.start() < done:
+            continue
+        left, right = _word_around(text, *match.span())
+        done = right
+        word = text[left:right]
+        if not _inert(word, plan):
+            spans.extend((left + s, left + e) for s, e in _protected(word))
+    return spans
+
+
+def _normalize_once(text: str, plan: _Plan) -> tuple[str, list[tuple[int, int]]]:
+    """Fold the text between protected spans; return it and where those spans now are."""
+    spans = _spans_to_protect(text, plan)
+    if not spans:
+        folded = _fold(text, plan)
+    else:
+        out = []
+        moved = []
+        pos = size = 0
+        for start, end in spans:
+            chunk = _fold(text[pos:start], plan)
+            out.append(chunk)
+            out.append(text[start:end])
+            size += len(chunk)
+            moved.append((size, size + end - start))
+            size += end - start
+            pos = end
+        out.append(_fold(text[pos:], plan))
+        folded = "".join(out)
+        spans = moved
+    if plan.tidy_joiners:
+        before = len(folded)
+        folded = _tidy_joiners(folded, spans)
+        if len(folded) != before and spans:
+            return folded, [(-1, -1)]  # spans moved: let the caller look again
+    return folded, spans
+
+
+def normalize(text: str, profile: str = "clean", **overrides: str) -> str:
+    """Normalise `text` with a profile (``clean``, ``search``, ``fa``, ``ur``) and overrides.
+
+    Each keyword names a fold of `NormalizeConfig` (``diacritics="strip"``,
+    ``digits="ascii"``, ``presentation_forms="keep"``...). An unknown profile, option or value
+    raises `ValueError` listing the valid ones; any other `str`, however odd, is accepted.
+
+    >>> normalize("مُحَمَّد said ﻻ", diacritics="strip")
+    'محمد said لا'
+    >>> normalize("می\u200c\u200cخواهم \u200c", profile="fa") == "می\u200cخواهم "
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects a str, got {type(text).__name__}")
+    try:
+        plan = _plan_for(profile, tuple(sorted(overrides.items())))
+    except TypeError:  # an unhashable option value: report it like any invalid value
+        normalize_config(profile, **{k: str(v) for k, v in overrides.items()})
+        raise
+    # The common case: nothing to fold and already NFC -> one search that finds nothing.
+    if (
+        (plan.trigger is None or not plan.trigger.search(text))
+        and (not plan.tidy_joiners or ("\u200c" not in text and "\u200d" not in text))
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return text
+    result, moved = _normalize_once(text, plan)
+    for _ in range(4):
+        # Removing characters can move a URL/mention edge (a removed control glues a letter
+        # to "@x"). Where the spans found in the result are where the pass put them, every
+        # stretch between them is folded already: a fixed point.
+        if len(result) == len(text) or _spans_to_protect(result, plan) == moved:
+            break
+        text = result
+        result, moved = _normalize_once(text, plan)
+    return result
+
+
+def config_dict(config: NormalizeConfig) -> dict[str, Any]:
+    """The options of `config` as a plain dict (for ``--explain`` and JSON).
+
+    >>> config_dict(normalize_config("fa"))["kaf"]
+    'persian'
+    """
+    return asdict(config)
