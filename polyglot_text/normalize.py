@@ -127,7 +127,7 @@ def normalize_config(profile: str = "clean", **overrides: str) -> NormalizeConfi
             raise ValueError(
                 f"unknown normalize option {name!r}; valid options: {', '.join(FOLDS)}"
             )
-        if value not in FOLDS[name]:
+        if not isinstance(value, str) or value not in FOLDS[name]:
             raise ValueError(
                 f"option {name}={value!r} is not valid; valid values: {', '.join(FOLDS[name])}"
             )
@@ -142,9 +142,10 @@ class _Plan:
     table: dict[str, str]
     #: Matches any character the table changes (the common case: finds nothing).
     trigger: re.Pattern[str] | None
-    #: Matches runs of characters the table changes.
-    runs: re.Pattern[str] | None
     tidy_joiners: bool
+    #: Keys whose replacement is not one character of the same general category (deletions,
+    #: ligatures, ﹰ -> a mark): folding one can move a URL or mention edge.
+    reshaping: frozenset[str] = frozenset()
 
 
 def _char_class(chars: set[str]) -> str:
@@ -179,6 +180,8 @@ def _compose(maps: list[Mapping[str, str]]) -> dict[str, str]:
         if changed == table:
             break
         table = {k: v for k, v in changed.items() if v != k}
+    if any(c in table for v in table.values() for c in v):  # `_translate` relies on it
+        raise ValueError("the folds of this configuration do not settle on a closed table")
     return table
 
 
@@ -189,12 +192,13 @@ def _plan(config: NormalizeConfig) -> _Plan:
         value = getattr(config, option.name)
         maps.extend(charmap(name) for name in FOLDS[option.name][value])
     table = _compose(maps)
-    trigger = runs = None
-    if table:
-        cls = _char_class(set(table))
-        trigger = re.compile(cls)
-        runs = re.compile(cls + "+")
-    return _Plan(table, trigger, runs, config.zwnj == "tidy")
+    trigger = re.compile(_char_class(set(table))) if table else None
+    reshaping = frozenset(
+        k
+        for k, v in table.items()
+        if len(v) != 1 or unicodedata.category(v)[0] != unicodedata.category(k)[0]
+    )
+    return _Plan(table, trigger, config.zwnj == "tidy", reshaping)
 
 
 @functools.lru_cache(maxsize=256)
@@ -208,8 +212,15 @@ _JOINERS = "\u200c\u200d"
 
 
 @functools.cache
-def _joiner_runs() -> re.Pattern[str]:
-    return re.compile("[\u200c\u200d]+")
+def _untidy_joiner() -> re.Pattern[str]:
+    # A joiner at the start, after or before a space, before another joiner or at the end.
+    return re.compile("[\u200c\u200d](?:(?<!\\S.)|(?=[\\s\u200c\u200d])|\\Z)")
+
+
+@functools.cache
+def _untidy_joiner_runs() -> re.Pattern[str]:
+    # A run of joiners that is at an edge, next to a space, or longer than one (class first).
+    return re.compile("[\u200c\u200d](?:(?<!\\S.)[\u200c\u200d]*|[\u200c\u200d]+|(?=\\s)|\\Z)")
 
 
 def _tidy_joiners(text: str, protected: list[tuple[int, int]]) -> str:
@@ -218,24 +229,22 @@ def _tidy_joiners(text: str, protected: list[tuple[int, int]]) -> str:
     A ZWNJ/ZWJ between two letters (می‌خواهم, emoji sequences) has a meaning; one next to
     a space or at an edge, or a repeat, has none. Joiners inside protected spans are kept.
     """
-    if "\u200c" not in text and "\u200d" not in text:
-        return text
     out = []
     pos = 0
     index = 0
-    for match in _joiner_runs().finditer(text):
+    for match in _untidy_joiner_runs().finditer(text):
         start, end = match.span()
+        while end < len(text) and text[end] in _JOINERS:
+            end += 1  # the rest of the run
         while index < len(protected) and protected[index][1] <= start:
             index += 1
         if index < len(protected) and protected[index][0] <= start:
             continue  # inside a URL, email or mention
         inside = start > 0 and end < len(text)
         visible = inside and not text[start - 1].isspace() and not text[end].isspace()
-        keep = text[start] if visible else ""
-        if end - start != len(keep):
-            out.append(text[pos:start])
-            out.append(keep)
-            pos = end
+        out.append(text[pos:start])
+        out.append(text[start] if visible else "")
+        pos = end
     if not out:
         return text
     out.append(text[pos:])
@@ -293,7 +302,8 @@ _WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 def _markers() -> re.Pattern[str]:
     # What every URL hinges on (a "." ":" or "/" before a word character or "/", as the URL
     # finder's own anchor), and the "@" of every email and mention.
-    return re.compile("[.:/](?=[\\w/])|[@\uff20]")
+    # One class first, so that `re` scans for it at class speed.
+    return re.compile("[.:/@\uff20](?:(?<=[@\uff20])|(?=[\\w/]))")
 
 
 def _inert(region: str, plan: _Plan) -> bool:
@@ -311,39 +321,88 @@ def _space() -> re.Pattern[str]:
     return re.compile(f"[{_WHITE_SPACE}]")
 
 
+@functools.cache
+def _last_space() -> re.Pattern[str]:
+    return re.compile(f"(?s).*[{_WHITE_SPACE}]")
+
+
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The maximal run of non-White_Space characters holding ``text[start:end]``."""
-    left = start
-    while left > 0 and not _space().match(text, left - 1):
-        left -= 1
+    window = max(0, start - 256)
+    before = _last_space().match(text, window, start)
+    if before:
+        left = before.end()
+    elif window == 0:
+        left = 0
+    else:  # a word longer than the window: walk back
+        left = window
+        while left > 0 and not _space().match(text, left - 1):
+            left -= 1
     match = _space().search(text, end)
     return left, match.start() if match else len(text)
 
 
-def _spans_to_protect(text: str, plan: _Plan) -> list[tuple[int, int]]:
-    """The protected spans that folding could touch (``[]`` in most text).
+@functools.lru_cache(maxsize=64)
+def _near(trigger: str, tidy: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a marker with a character to fold after it in its word, and (run on the
+    reversed text) with one before it: the only words whose URLs folding could touch."""
+    fold = trigger[1:-1] + ("\u200c\u200d" if tidy else "")
+    word = f"[^{_WHITE_SPACE}]*?"
+    after = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?=[\\w/])){word}[{fold}]")
+    before = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?<=[\\w/][.:/])){word}[{fold}]")
+    return after, before
 
-    Finding URLs costs more than folding, so a cheap pass first looks at each
-    space-delimited word holding a marker (no URL, email or mention crosses a space, and
-    what one may be glued to lies in its word): only a word with something to fold is
-    handed to the tokenizer.
+
+def _spans_to_protect(text: str, plan: _Plan) -> tuple[list[tuple[int, int]], bool]:
+    """The protected spans that folding could touch (``[]`` in most text), and whether
+    folding could move one (a word with a URL, email or mention also holds a character
+    that folds to more or less than one letter, or a joiner).
+
+    Finding URLs costs more than folding, so only space-delimited words that hold both a
+    marker and something to fold are handed to the tokenizer (no URL, email or mention
+    crosses a space, what one may be glued to lies in its word, and no fold makes a
+    marker). In NFC text those words are found by two scans (forwards, and backwards over
+    the reversed text).
     """
+    if not _markers().search(text):
+        return [], False
+    nfc = unicodedata.is_normalized("NFC", text)
+    if plan.trigger is None or not nfc:
+        starts = [m.start() for m in _markers().finditer(text)]
+    else:
+        after, before = _near(plan.trigger.pattern, plan.tidy_joiners)
+        last = len(text) - 1
+        starts = [m.start() for m in after.finditer(text)]
+        starts += [last - m.start() for m in before.finditer(text[::-1])]
+        starts.sort()
     spans: list[tuple[int, int]] = []
+    risky = not nfc
     done = 0
-    for match in _markers().finditer(text):
-        if match.start() < done:
+    for start in starts:
+        if start < done:
             continue
-        left, right = _word_around(text, *match.span())
+        left, right = _word_around(text, start, start + 1)
         done = right
         word = text[left:right]
         if not _inert(word, plan):
             spans.extend((left + s, left + e) for s, e in _protected(word))
-    return spans
+            risky = risky or not plan.reshaping.isdisjoint(word) or not _JOINER_SET.isdisjoint(word)
+    return spans, risky
 
 
-def _normalize_once(text: str, plan: _Plan) -> tuple[str, list[tuple[int, int]]]:
-    """Fold the text between protected spans; return it and where those spans now are."""
-    spans = _spans_to_protect(text, plan)
+_JOINER_SET = frozenset("\u200c\u200d")
+
+
+def _normalize_once(
+    text: str, plan: _Plan, reshaped: list[bool]
+) -> tuple[str, list[tuple[int, int]]]:
+    """Fold the text between protected spans; return it and where those spans now are.
+
+    ``reshaped[0]`` is set when a protected span may have moved (see `_spans_to_protect`).
+    """
+    spans, risky = _spans_to_protect(text, plan)
+    if risky:
+        reshaped[0] = True
     if not spans:
         folded = _fold(text, plan)
     else:
@@ -362,10 +421,7 @@ def _normalize_once(text: str, plan: _Plan) -> tuple[str, list[tuple[int, int]]]
         folded = "".join(out)
         spans = moved
     if plan.tidy_joiners:
-        before = len(folded)
         folded = _tidy_joiners(folded, spans)
-        if len(folded) != before and spans:
-            return folded, [(-1, -1)]  # spans moved: let the caller look again
     return folded, spans
 
 
@@ -384,27 +440,87 @@ def normalize(text: str, profile: str = "clean", **overrides: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects a str, got {type(text).__name__}")
     try:
-        plan = _plan_for(profile, tuple(sorted(overrides.items())))
+        plan = _plan_for(profile, tuple(sorted(overrides.items())) if overrides else ())
     except TypeError:  # an unhashable option value: report it like any invalid value
         normalize_config(profile, **{k: str(v) for k, v in overrides.items()})
         raise
     # The common case: nothing to fold and already NFC -> one search that finds nothing.
     if (
         (plan.trigger is None or not plan.trigger.search(text))
-        and (not plan.tidy_joiners or ("\u200c" not in text and "\u200d" not in text))
+        and (not plan.tidy_joiners or not _untidy_joiner().search(text))
         and unicodedata.is_normalized("NFC", text)
     ):
         return text
-    result, moved = _normalize_once(text, plan)
+    if len(text) > _LONG and "\n" in text:
+        return _normalize_lines(text, plan)
+    return _normalize_text(text, plan)
+
+
+#: Text longer than this is normalised line by line, only where a line has work to do.
+_LONG = 2048
+
+
+def _normalize_text(text: str, plan: _Plan) -> str:
+    reshaped = [False]
+    result, moved = _normalize_once(text, plan, reshaped)
     for _ in range(4):
         # Removing characters can move a URL/mention edge (a removed control glues a letter
         # to "@x"). Where the spans found in the result are where the pass put them, every
-        # stretch between them is folded already: a fixed point.
-        if len(result) == len(text) or _spans_to_protect(result, plan) == moved:
+        # stretch between them is folded already: a fixed point. (Needed only where a word
+        # with a URL or mention also held a fold that is not one letter for one letter.)
+        if not reshaped[0] or result == text or _spans_to_protect(result, plan)[0] == moved:
             break
         text = result
-        result, moved = _normalize_once(text, plan)
+        reshaped[0] = False
+        result, moved = _normalize_once(text, plan, reshaped)
     return result
+
+
+def _normalize_lines(text: str, plan: _Plan) -> str:
+    """Normalise each ``\n``-line that has something to fold; copy the others.
+
+    Normalisation is line-local: no URL, email or mention crosses a line feed (White_Space),
+    and no composition or mark reordering crosses one (a starter), so a long text gives the
+    same result as its lines one by one, for the cost of a few scans that find little.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        return "\n".join(_normalize_line(line, plan) for line in text.split("\n"))
+    # The lines with work to do: one search per such line, none per character found.
+    most = text.count("\n") // 4
+    found: set[tuple[int, int]] = set()
+    patterns = [plan.trigger] if plan.trigger is not None else []
+    if plan.tidy_joiners:
+        patterns.append(_untidy_joiner())
+    for pattern in patterns:
+        pos = 0
+        while (match := pattern.search(text, pos)) is not None:
+            hit = match.start()
+            end = text.find("\n", hit)
+            end = len(text) if end < 0 else end
+            found.add((text.rfind("\n", 0, hit) + 1, end))
+            if len(found) > most:
+                # Work on most lines: one pass over the whole text costs less than one per line.
+                return _normalize_text(text, plan)
+            pos = end + 1
+    lines = sorted(found)
+    out = []
+    pos = 0
+    for start, end in lines:
+        out.append(text[pos:start])
+        out.append(_normalize_text(text[start:end], plan))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _normalize_line(line: str, plan: _Plan) -> str:
+    if (
+        (plan.trigger is None or not plan.trigger.search(line))
+        and (not plan.tidy_joiners or not _untidy_joiner().search(line))
+        and unicodedata.is_normalized("NFC", line)
+    ):
+        return line
+    return _normalize_text(line, plan)
 
 
 def config_dict(config: NormalizeConfig) -> dict[str, Any]:

@@ -224,7 +224,9 @@ def test_html_ruby_for_short_segments(glossary: GlossaryTranslator) -> None:
     never = caption(text, mode="translate", translator=glossary, style="html", ruby="never")
     assert "<ruby>" not in never
     always = caption(text, mode="translate", translator=glossary, style="html", ruby="always")
-    assert always.count("<ruby>") == 2
+    # one <ruby> per glossary phrase: "وفد حماس" "إلى" "طهران" "يلتقي", and "غزة"
+    assert always.count("<ruby>") == 5
+    assert "<ruby>وفد حماس<rp> [</rp>" in always
     for body in (out, never, always):
         _check_html(page_start() + body + page_end())
 
@@ -347,6 +349,8 @@ def test_option_errors() -> None:
         caption("x", style="pdf")
     with pytest.raises(ValueError, match="choose one of: auto, always, never"):
         caption("x", style="html", ruby="sometimes")
+    with pytest.raises(ValueError, match="standalone=True needs style='html'"):
+        caption("x", style="markdown", standalone=True)
     with pytest.raises(ValueError, match="min_letters"):
         annotate("x", min_letters=0)
     with pytest.raises(TypeError, match="expects a str"):
@@ -357,6 +361,21 @@ def test_gloss_mode_without_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gloss, "_data_dir", lambda: None)
     with pytest.raises(extras.MissingExtraError, match=r"pip install 'polyglot-text\[gloss\]'"):
         annotate("وفد", mode="gloss")
+
+
+def test_hashtags_and_mentions(glossary: GlossaryTranslator) -> None:
+    text = "RT @وفد_حماس: #غزة #غزةnews #الحرس_الثوري"
+    caps = annotate(text, mode="translate", translator=glossary)
+    # the name after # or @ is captioned; a hashtag ending in Latin letters is not (its
+    # caption could not sit right after an Arabic letter)
+    assert [(c.text, c.caption) for c in caps] == [
+        ("وفد_حماس", "Hamas delegation"),
+        ("غزة", "Gaza"),
+        ("الحرس_الثوري", "the Revolutionary Guard"),
+    ]
+    assert all(text[c.start - 1] in "#@" for c in caps)
+    html = caption(text, mode="translate", translator=glossary, style="html", ruby="never")
+    assert '#<bdi class="pt-seg" dir="rtl" lang="ar">غزة</bdi>' in html
 
 
 def test_min_letters(glossary: GlossaryTranslator) -> None:

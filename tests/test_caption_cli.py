@@ -69,12 +69,14 @@ def test_jsonl_field_mode(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     records = [{"id": 1, "text": "He said غزة"}, {"id": 2, "text": "nothing"}]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    code, out, _ = run(["caption", *TRANSLATE, "--jsonl", "text", str(path)])
+    code, out, _ = run(["caption", *TRANSLATE, "--jsonl", "--field", "text", str(path)])
     assert code == 0
     got = [json.loads(line) for line in out.decode().splitlines()]
     assert [g["captioned"] for g in got] == ["He said غزة [Gaza]", "nothing"]
     assert [g["id"] for g in got] == [1, 2]
-    code, out, _ = run(["caption", *TRANSLATE, "--jsonl", "text", "--style", "json", str(path)])
+    code, out, _ = run(
+        ["caption", *TRANSLATE, "--jsonl", "--field", "text", "--style", "json", str(path)]
+    )
     got = [json.loads(line) for line in out.decode().splitlines()]
     assert [[c["caption"] for c in g["captions"]] for g in got] == [["Gaza"], []]
 
@@ -82,7 +84,7 @@ def test_jsonl_field_mode(tmp_path: Path) -> None:
 def test_jsonl_bad_record_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text('{"text": "غزة"}\n{"text": 5}\n', encoding="utf-8")
-    code, _, err = run(["caption", *TRANSLATE, "--jsonl", "text", str(path)])
+    code, _, err = run(["caption", *TRANSLATE, "--jsonl", "--field", "text", str(path)])
     assert code == 2
     assert err.decode().strip() == f"polyglot-text: {path}:2: field 'text' is a int, not a string"
 
@@ -149,3 +151,25 @@ def test_jobs_keep_order(tmp_path: Path) -> None:
     assert code1 == code2 == 0
     assert one == many
     assert one.decode().splitlines()[7] == "line 7 غزة و قطر [Gaza and Qatar] 7"
+
+
+@needs_lexicon
+@pytest.mark.parametrize("style", ["inline", "markdown", "html", "json"])
+def test_translit_is_the_default_mode(style: str) -> None:
+    code, out, err = run(["caption", "--no-diacritize", "--style", style, str(SEED)])
+    assert code == 0, err
+    caption = "wafd ḥamās ilá ṭahrān yaltaqī wazīr al-khārijīyah al-īrānī"
+    text = out.decode("utf-8")
+    if style == "json":
+        (item,) = [json.loads(line) for line in text.splitlines()]
+        assert item["caption"] == caption and item["scheme"] == "ala-lc"
+    else:
+        assert caption in text
+    if style == "html":
+        assert f'lang="ar-Latn" data-mode="translit">[{caption}]</bdi>' in text
+
+
+def test_unknown_scheme_is_a_usage_error() -> None:
+    code, _, err = run(["caption", "--scheme", "klingon"], b"x\n")
+    assert code == 2
+    assert "'klingon' is not one of" in err.decode() and "ala-lc" in err.decode()

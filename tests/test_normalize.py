@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -270,3 +271,18 @@ def test_protected_spans_kept_verbatim(text: str, profile: str) -> None:
         pos = out.find(token.text, pos)
         assert pos >= 0, token
         pos += len(token.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=6), st.sampled_from(list(PROFILES)))
+def test_long_text_is_normalised_line_by_line(parts: list[str], profile: str) -> None:
+    module = sys.modules["polyglot_text.normalize"]  # the name is also the function
+
+    lines = [p.replace("\n", " ") for p in parts]
+    expected = "\n".join(normalize(line, profile) for line in lines)
+    saved = module._LONG
+    module._LONG = 0  # take the line-by-line path for any text
+    try:
+        assert normalize("\n".join(lines), profile) == expected
+    finally:
+        module._LONG = saved

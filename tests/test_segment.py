@@ -44,17 +44,23 @@ def test_seed_article_segments() -> None:
     arabic = [s for s in segs if s.kind == "text" and s.script == "Arab"]
     assert arabic == [Segment(start, start + len(tweet), tweet, "text", "ar", "Arab", "rtl")]
     urls = [s for s in segs if s.kind == "url"]
+    # The glued URL, and the schemeless domain (a real TLD) in the page's comment footer twice.
+    wordpress = [i for i in range(len(text)) if text.startswith("WordPress.com", i)]
+    assert len(wordpress) == 2
     assert urls == [
-        Segment(start + len(tweet), start + len(tweet) + len(url), url, "url", None, "Zyyy", "ltr")
+        Segment(start + len(tweet), start + len(tweet) + len(url), url, "url", None, "Zyyy", "ltr"),
+        *(Segment(i, i + 13, "WordPress.com", "url", None, "Zyyy", "ltr") for i in wordpress),
     ]
-    # Everything else that has letters is English, and there are exactly three such runs:
-    # before the tweet (the article up to "View image on Twitter"), after it, and none inside.
+    # Everything else that has letters is English: the article up to "View image on Twitter"
+    # before the tweet, then the rest of the page, split only by the two domains.
     latin = [s for s in segs if s.kind == "text" and s.script == "Latn"]
     assert {s.lang for s in latin} == {"en"}
     assert latin[0].text.startswith("Hamas said to meet")
     assert latin[0].text.endswith("View image on Twitter")
+    assert latin[1].end < wordpress[0] < wordpress[0] + 13 < latin[2].start
+    assert latin[2].end < wordpress[1] < wordpress[1] + 13 < latin[3].start
     assert latin[-1].text.endswith("Connecting to %s")
-    assert len(latin) == 2
+    assert len(latin) == 4
 
 
 def test_seed_tokens_glued_url() -> None:

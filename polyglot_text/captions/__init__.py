@@ -2,7 +2,8 @@
 
 `annotate` finds the Arabic-script segments of a text (`polyglot_text.segments`: a run of
 one language, the spaces, digits and punctuation between its words included, never a Latin
-word or a URL) and captions each one; `caption` renders the text with its captions as
+word or a URL; and the name of an Arabic-script hashtag or mention, after its ``#``/``@``,
+whose ``_`` count as spaces) and captions each one; `caption` renders the text with its captions as
 ``inline`` text, ``html``, ``markdown`` or ``json``.
 
 Modes, and what each falls back to, word by word, when its source has nothing:
@@ -93,19 +94,21 @@ def _word_pattern() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _word_only() -> regex.Pattern[str]:
-    return regex.compile(r"[\p{L}\p{M}\u0640\u200c\u200d]+", regex.V1)
+def _has_letter() -> regex.Pattern[str]:
+    return regex.compile(r"\p{L}", regex.V1)
 
 
 def _arabic_words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The Arabic-script words of `text` (not a lone tatweel), offsets shifted by `offset`."""
     return [
         (m.start() + offset, m.end() + offset, m.group())
         for m in _word_pattern().finditer(text)
-        if regex.search(r"\p{L}", m.group())
+        if _has_letter().search(m.group())
     ]
 
 
 _GAP_TABLE = {
+    ord("_"): " ",
     ord("،"): ",",
     ord("؛"): ";",
     ord("؟"): "?",
@@ -125,12 +128,18 @@ def _gap_cleaner() -> regex.Pattern[str]:
 
 
 def _gap_text(text: str) -> str:
-    """The material between two captioned words, in Latin punctuation, one line."""
-    text = _gap_cleaner().sub(lambda m: " " if m.group().isspace() else "", text)
-    return " ".join(text.translate(_GAP_TABLE).split(" ")) if text else ""
+    """The material between two captioned words in Latin punctuation and ASCII digits;
+    controls, marks and tatweel dropped (line breaks and tabs become spaces)."""
+    if not text:
+        return ""
+    return (
+        _gap_cleaner().sub(lambda m: " " if m.group().isspace() else "", text).translate(_GAP_TABLE)
+    )
 
 
 def _assemble(segment: str, offset: int, parts: Sequence[CaptionPart]) -> str:
+    """The caption: each part's caption in place of its words, the material between words
+    kept (`_gap_text`), white space collapsed to single spaces."""
     pieces: list[str] = []
     pos = offset
     for part in parts:
@@ -241,16 +250,29 @@ def _gloss_parts(
 # --- annotate -----------------------------------------------------------------------------------
 
 
+@functools.cache
+def _ends_arabic() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{Script=Arabic}\u0640]\p{M}*+$", regex.V1)
+
+
 def _segments_to_caption(
     text: str, languages: Iterable[str] | str | None, min_letters: int
 ) -> list[tuple[int, int, str, str | None]]:
+    """``(start, end, text, lang)`` of what gets a caption: Arabic-script text segments,
+    and the name of Arabic-script hashtags and mentions (after the ``#``/``@``)."""
     from ..segment import letter_count, segments
 
-    return [
-        (seg.start, seg.end, seg.text, seg.lang)
-        for seg in segments(text, languages=languages)
-        if seg.kind == "text" and seg.script == "Arab" and letter_count(seg.text) >= min_letters
-    ]
+    out = []
+    for seg in segments(text, languages=languages):
+        if seg.script != "Arab" or seg.kind not in ("text", "hashtag", "mention"):
+            continue
+        start = seg.start if seg.kind == "text" else seg.start + 1
+        body = text[start : seg.end]
+        # a caption goes right after an Arabic-script letter (so that strip_captions finds
+        # it): a hashtag that ends in Latin letters or digits keeps none
+        if letter_count(body) >= min_letters and _ends_arabic().search(body):
+            out.append((start, seg.end, body, seg.lang))
+    return out
 
 
 def annotate(
@@ -361,13 +383,14 @@ def _translate_parts(
     for i, (_start, _end, _seg, lang) in enumerate(found):
         by_lang.setdefault(lang or "ar", []).append(i)
     for lang, indexes in by_lang.items():
-        texts = [found[i][2] for i in indexes]
+        # underscores join the words of a hashtag: a translator gets them as spaces
+        texts = [found[i][2].replace("_", " ") for i in indexes]
         for i, translation in zip(
             indexes, run_translator(translator, texts, lang, target), strict=True
         ):
             start, end, seg, seg_lang = found[i]
             clean = " ".join(translation.split())
-            if clean and clean != " ".join(seg.split()):
+            if clean and clean != " ".join(seg.replace("_", " ").split()):
                 results[i] = [CaptionPart(start, end, seg, clean, "translation", source_name)]
             else:
                 results[i] = _gloss_parts(seg, start, seg_lang, translit)
@@ -404,6 +427,8 @@ def caption(
     from .render import check_style
 
     check_style(style, ruby)
+    if standalone and style != "html":
+        raise ValueError(f"standalone=True needs style='html', not {style!r}")
     caps = annotate(
         text,
         mode=mode,

@@ -10,8 +10,9 @@
   forbids, such as NUL or lone surrogates, replaced by U+FFFD). Each captioned segment is
   ``<bdi class="pt-seg" dir="rtl" lang="ar">`` (isolated from the LTR text around it), its
   caption right after it in ``<bdi class="pt-cap" dir="ltr" lang="ar-Latn">`` (``en`` for a
-  gloss or translation); short segments (`ruby`) instead carry the caption as the ``<rt>`` of
-  a ``<ruby>``. `page_start`/`page_end` wrap fragments into a standalone HTML5 page.
+  gloss or translation); short segments (`ruby`) instead carry their captions as the
+  ``<rt>`` of one ``<ruby>`` per word (or per glossary phrase), so each caption sits over its
+  own word. `page_start`/`page_end` wrap fragments into a standalone HTML5 page.
 - ``markdown``: the inline form with the caption in italics, ``\\[*caption*\\]``, every
   Markdown special character in the caption backslash-escaped; the rest of the text is
   passed through untouched (it may be Markdown already).
@@ -154,7 +155,10 @@ def strip_captions(text: str) -> str:
 
 # --- markdown -------------------------------------------------------------------------------
 
-_MD_SPECIALS = "\\`*_{}[]()#+-.!|<>~&\"'=:;,?$%@^/"
+# Characters with a meaning inside a line in CommonMark or a common extension (GFM tables,
+# strikethrough, autolinks; math, highlight, mentions, emoji). Line-start specials (# - + .)
+# need no escape: a caption never starts a line.
+_MD_SPECIALS = "\\`*_{}[]()<>!|~&$^=@:"
 
 
 @functools.cache
@@ -188,7 +192,14 @@ def render_markdown(text: str, captions: Sequence[Caption]) -> str:
 
 
 def render_json(captions: Sequence[Caption]) -> str:
-    """A JSON array with one object per caption, one object per line."""
+    """A JSON array with one object per caption, one object per line.
+
+    >>> from polyglot_text.captions.model import Caption
+    >>> print(render_json([Caption(0, 3, "وفد", "ar", "wafd", "translit", "ar-Latn", "ala-lc", ())]))
+    [
+    {"start":0,"end":3,"text":"وفد","lang":"ar","caption":"wafd","caption_lang":"ar-Latn","mode":"translit","scheme":"ala-lc","sources":[],"fallback":false,"parts":[]}
+    ]
+    """
     if not captions:
         return "[]"
     items = [json.dumps(c.as_dict(), ensure_ascii=False, separators=(",", ":")) for c in captions]
@@ -232,20 +243,57 @@ def _use_ruby(cap: Caption, ruby: str) -> bool:
     return len(_words().findall(cap.text)) <= RUBY_MAX_WORDS
 
 
-def _caption_html(cap: Caption, ruby: str) -> str:
-    seg = _escape(cap.text)
-    body = _escape(" ".join(cap.caption.split()))
-    lang = _lang_attr(cap.lang)
-    attrs = f'dir="ltr" lang="{_escape(cap.caption_lang)}" data-mode="{_escape(cap.mode)}"' + (
+def _cap_attrs(cap: Caption, lang: str) -> str:
+    return f'dir="ltr" lang="{_escape(lang)}" data-mode="{_escape(cap.mode)}"' + (
         ' data-fallback="true"' if cap.fallback else ""
     )
-    if _use_ruby(cap, ruby):
-        return (
-            f'<bdi class="pt-seg" dir="rtl" lang="{lang}"><ruby>{seg}<rp> [</rp>'
-            f'<rt class="pt-cap" {attrs}>{body}</rt><rp>]</rp></ruby></bdi>'
-        )
+
+
+def _part_lang(cap: Caption, kind: str) -> str:
+    return f"{cap.lang or 'und'}-Latn" if kind == "translit" else cap.caption_lang
+
+
+def _ruby(base: str, caption: str, attrs: str) -> str:
     return (
-        f'<bdi class="pt-seg" dir="rtl" lang="{lang}">{seg}</bdi> '
+        f'<ruby>{_escape(base)}<rp> [</rp><rt class="pt-cap" {attrs}>'
+        f"{_escape(' '.join(caption.split()))}</rt><rp>]</rp></ruby>"
+    )
+
+
+def _aligned(cap: Caption) -> bool:
+    """Whether the parts tile the segment in order without overlapping (one per word)."""
+    pos = cap.start
+    for part in cap.parts:
+        if part.start < pos or part.end > cap.end or not part.caption.strip():
+            return False
+        pos = part.end
+    return bool(cap.parts)
+
+
+def _caption_html(cap: Caption, ruby: str) -> str:
+    lang = _lang_attr(cap.lang)
+    if _use_ruby(cap, ruby):
+        if not _aligned(cap):
+            inner = _ruby(cap.text, cap.caption, _cap_attrs(cap, cap.caption_lang))
+        else:
+            # one <ruby> per word, so that each caption sits over its own word: a single
+            # LTR annotation over an RTL base would put the first word's caption over the
+            # last word
+            pieces: list[str] = []
+            pos = cap.start
+            for part in cap.parts:
+                pieces.append(_escape(cap.text[pos - cap.start : part.start - cap.start]))
+                pieces.append(
+                    _ruby(part.text, part.caption, _cap_attrs(cap, _part_lang(cap, part.kind)))
+                )
+                pos = part.end
+            pieces.append(_escape(cap.text[pos - cap.start :]))
+            inner = "".join(pieces)
+        return f'<bdi class="pt-seg" dir="rtl" lang="{lang}">{inner}</bdi>'
+    body = _escape(" ".join(cap.caption.split()))
+    attrs = _cap_attrs(cap, cap.caption_lang)
+    return (
+        f'<bdi class="pt-seg" dir="rtl" lang="{lang}">{_escape(cap.text)}</bdi> '
         f'<bdi class="pt-cap" {attrs}>[{body}]</bdi>'
     )
 
@@ -313,5 +361,9 @@ def page_start(title: str = "Captioned text", *, lang: str = "en") -> str:
 
 
 def page_end() -> str:
-    """The end of a standalone HTML5 page."""
+    """The end of a standalone HTML5 page.
+
+    >>> page_end()
+    '</body>\\n</html>\\n'
+    """
     return "</body>\n</html>\n"

@@ -80,8 +80,9 @@ def _word_pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _gap_pattern() -> regex.Pattern[str]:
-    # What may lie between two words of one phrase: white space, tatweel, format controls.
-    return regex.compile(r"[\s\u0640\p{Cf}]*+", regex.V1)
+    # What may lie between two words of one phrase: white space, tatweel, format controls,
+    # and the underscore that joins the words of a hashtag.
+    return regex.compile(r"[\s\u0640\p{Cf}_]*+", regex.V1)
 
 
 def _normalize_word(word: str) -> str:
@@ -115,9 +116,12 @@ class GlossaryTranslator:
     `entries` maps a source phrase (one or more words) to its translation. Phrases and the
     text are compared word by word after normalising each word with the ``search`` profile
     (and case folding), so ``الخارجيّة``, ``الخارجية`` and ``الخارجيه`` hit one entry. A phrase
-    matches only across white space (not across punctuation). Words no entry covers are left
-    as they are by `translate` and reported as ``None`` by `translate_spans`. Two entries
-    whose phrases normalise to the same key with different translations are rejected.
+    matches only across white space or ``_`` (hashtags), not across punctuation. Words no
+    entry covers are left as they are by `translate` and reported as ``None`` by
+    `translate_spans`. Two entries
+    whose phrases normalise to the same key with different translations are rejected. One
+    glossary serves every source language (``source`` is not consulted); `target` is the
+    language of its translations.
 
     >>> g = GlossaryTranslator({"وفد": "delegation", "وفد حماس": "the Hamas delegation"})
     >>> g.translate_spans("وفد حماس إلى طهران")
@@ -186,9 +190,11 @@ class GlossaryTranslator:
         the file name suggests. Errors name the file and line (`GlossaryError`).
 
         >>> import tempfile, pathlib
-        >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (folder / "g.tsv").write_text("# ar\\ten\\nطهران\\tTehran\\n", encoding="utf-8")
-        >>> GlossaryTranslator.from_file(folder / "g.tsv").translate(["إلى طهران"], "ar", "en")
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "g.tsv"
+        ...     _ = path.write_text("# ar\\ten\\nطهران\\tTehran\\n", encoding="utf-8")
+        ...     glossary = GlossaryTranslator.from_file(path)
+        >>> glossary.translate(["إلى طهران"], "ar", "en")
         ['إلى Tehran']
         """
         name = os.fspath(path)
@@ -440,7 +446,15 @@ def as_translator(obj: object) -> Translator:
 
 
 def run_translator(translator: Translator, texts: list[str], source: str, target: str) -> list[str]:
-    """Call `translator` and check its answer: a list of strings, one per text."""
+    """Call `translator` and check its answer: a list of strings, one per text.
+
+    >>> run_translator(as_translator(lambda texts: ["Gaza"]), ["غزة"], "ar", "en")
+    ['Gaza']
+    >>> run_translator(as_translator(lambda texts: []), ["غزة"], "ar", "en")
+    Traceback (most recent call last):
+    ...
+    ValueError: translator CallableTranslator(...) returned 0 results for 1 texts; it must return one string per text
+    """
     result = translator.translate(texts, source, target)
     if not isinstance(result, list | tuple) or len(result) != len(texts):
         got = len(result) if isinstance(result, list | tuple) else type(result).__name__

@@ -32,10 +32,18 @@ def cli() -> None:
 
 def _register() -> None:
     from .caption import caption
+    from .clean import clean
     from .segment import segment
+    from .show import show
+    from .translit import translit
+    from .urls import urls
 
     cli.add_command(caption)
+    cli.add_command(clean)
     cli.add_command(segment)
+    cli.add_command(show)
+    cli.add_command(translit)
+    cli.add_command(urls)
 
 
 _register()

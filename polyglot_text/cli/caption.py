@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
+from ..translit import SCHEMES
 from . import _stream
 from ._stream import Record
-from .options import input_options, jobs_option, output_option
+from .options import input_options, jobs_option, jsonl_options, output_option
 
 
 def _shift(item: dict[str, Any], base: int) -> dict[str, Any]:
@@ -25,14 +26,17 @@ def _shift(item: dict[str, Any], base: int) -> dict[str, Any]:
 def caption_worker(
     record: Record,
     *,
-    options: dict[str, Any],
-    style: str,
-    ruby: str,
-    field: str | None,
+    options: dict[str, Any] | None = None,
+    style: str = "inline",
+    ruby: str = "auto",
+    field: str | None = None,
 ) -> str:
-    """Caption one input line (or one JSONL record's field) and render it."""
+    """Caption one input line (or one JSONL record's field) and render it; `options` are
+    `polyglot_text.annotate`'s (mode, scheme, translator...)."""
     from ..captions import annotate
     from ..captions.render import render
+
+    options = options or {}
 
     if field is not None:
         obj, value = _stream.parse_json_line(record.text, field)
@@ -97,10 +101,10 @@ def _make_translator(mode: str, translator: str | None, glossary: str | None) ->
 @click.option(
     "--scheme",
     "-s",
+    type=click.Choice(SCHEMES),
     default=None,
-    metavar="SCHEME",
-    help="Transliteration scheme (see 'polyglot-text translit --help'); default: each "
-    "language's own (ALA-LC for Arabic).",
+    help="Transliteration scheme for translit captions and fallbacks [default: each "
+    "segment language's ALA-LC table: ala-lc, ala-lc-fa, ala-lc-ur].",
 )
 @click.option(
     "--style",
@@ -153,14 +157,7 @@ def _make_translator(mode: str, translator: str | None, glossary: str | None) ->
     help="translit: vowel unvowelled Arabic with the 'diacritize' extra (default: when "
     "installed); --no-diacritize is faster.",
 )
-@click.option(
-    "--jsonl",
-    "field",
-    default=None,
-    metavar="FIELD",
-    help="Input is JSON Lines: caption FIELD of each record and add 'captioned' (the "
-    "rendered text) or, with --style json, 'captions' (a list) to it.",
-)
+@jsonl_options
 @output_option
 @jobs_option
 def caption(
@@ -177,6 +174,7 @@ def caption(
     languages: str,
     min_letters: int,
     diacritize: bool | None,
+    jsonl: bool,
     field: str | None,
     output: str | None,
     jobs: int,
@@ -185,16 +183,16 @@ def caption(
 
     Each line is captioned on its own and streamed out (constant memory). With --style
     inline, deleting every ' [...]' caption gives the input back exactly. Offsets in JSON
-    output are character offsets from the start of each file.
+    output are character offsets from the start of each file. With --jsonl, each record gets
+    'captioned' (the rendered field) or, with --style json, 'captions' (a list).
 
     \b
     Examples:
       polyglot-text caption fixtures/seed_article.txt
       polyglot-text caption --mode gloss --style html --standalone -o page.html notes.txt
       polyglot-text caption --mode translate --glossary terms.tsv --style markdown notes.md
-      polyglot-text caption --jsonl text --style json tweets.jsonl
+      polyglot-text caption --jsonl --field text --style json tweets.jsonl
     """
-    from ..captions import _Translit
     from ..extras import missing_extra
     from ..gloss import GLOSS_PACKAGE, gloss_available
     from ..langid import check_languages
@@ -203,11 +201,6 @@ def caption(
         langs = check_languages([c for c in languages.split(",") if c.strip()])
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--languages") from None
-    if scheme is not None:
-        try:
-            _Translit(scheme)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--scheme") from None
     if standalone and (style != "html" or field is not None):
         raise click.UsageError("--standalone needs --style html (and no --jsonl)")
     if mode == "gloss" and not gloss_available():
