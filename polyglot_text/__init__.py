@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
+# `normalize` is both a submodule and a function: imported eagerly so that the package
+# attribute is the function (importing the submodule later would otherwise shadow it).
+from .normalize import normalize
+
 #: public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
     "BidiIssue": "bidi",
@@ -30,7 +34,6 @@ _EXPORTS: dict[str, str] = {
     "to_visual": "display",
     "detect_language": "langid",
     "fix_mojibake": "mojibake",
-    "normalize": "normalize",
     "clean": "pipeline",
     "clean_and_explain": "pipeline",
     "Segment": "segment",
@@ -52,7 +55,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .display import looks_visual, to_logical, to_visual
     from .langid import detect_language
     from .mojibake import fix_mojibake
-    from .normalize import normalize
     from .pipeline import clean, clean_and_explain
     from .segment import Segment, Token, segments, tokens
     from .translit import detransliterate, schemes, transliterate
