@@ -158,6 +158,15 @@ def _neutral_scanner() -> regex.Pattern[str]:
     )
 
 
+def _split_neutrals(gap: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (m.start(), m.end(), m.lastgroup or "symbol") for m in _neutral_scanner().finditer(gap)
+    )
+
+
+_neutral_parts = functools.lru_cache(maxsize=4096)(_split_neutrals)
+
+
 @functools.lru_cache(maxsize=4096)
 def _neutral_kind(char: str) -> str:
     match = _neutral_scanner().match(char)
@@ -466,11 +475,19 @@ def _assemble(
             out.append(Segment(pos, upto, char, _neutral_kind(char), None, "Zyyy", "neutral"))
             pos = upto
         elif upto > pos:
-            for match in _neutral_scanner().finditer(text, pos, upto):
-                kind = match.lastgroup or "symbol"
+            gap = text[pos:upto]
+            # Gaps repeat (", ", ". ", ":\n"...): their split is cached by content.
+            parts = _neutral_parts(gap) if upto - pos <= 8 else _split_neutrals(gap)
+            for rel_start, rel_end, kind in parts:
                 out.append(
                     Segment(
-                        match.start(), match.end(), match.group(), kind, None, "Zyyy", "neutral"
+                        pos + rel_start,
+                        pos + rel_end,
+                        gap[rel_start:rel_end],
+                        kind,
+                        None,
+                        "Zyyy",
+                        "neutral",
                     )
                 )
             pos = upto
