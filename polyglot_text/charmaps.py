@@ -19,15 +19,11 @@ key of their own map, and a JSON key given twice is an error instead of a silent
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
-
-import regex
 
 __all__ = [
     "CharMap",
@@ -99,6 +95,8 @@ def fold_presentation_form(char: str) -> str:
 
 
 def _strip(pattern: str, blocks: Iterable[tuple[int, int]]) -> dict[str, str]:
+    import regex
+
     compiled = regex.compile(pattern, regex.V1)
     return {char: "" for char in _code_points(blocks) if compiled.fullmatch(char)}
 
@@ -195,6 +193,9 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 @functools.cache
 def _data_maps() -> dict[str, tuple[CharMap, dict[str, str]]]:
+    import json
+    from importlib import resources
+
     raw = resources.files("polyglot_text").joinpath("data/charmaps.json").read_text("utf-8")
     data = json.loads(raw, object_pairs_hook=_reject_duplicates)
     maps = {}

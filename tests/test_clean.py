@@ -85,6 +85,7 @@ def test_options() -> None:
     assert clean("ﻻ  x", whitespace=False) == "لا  x"
     assert clean("ط³ظ„ط§ظ…", mojibake=False) == "ط³ظ„ط§ظ…"
     assert clean("aهttp://x.com", split_urls=False) == "aهttp://x.com"
+    assert clean("نعمexample.com و Xhttps://a.org") == "نعم example.com و X https://a.org"
     assert clean("أحمد ٣", profile="search") == "احمد 3"
     assert clean("أحمد ٣", profile="search", digits="keep") == "احمد ٣"
     assert clean_config(profile="fa", zwnj="keep") == CleanConfig(
