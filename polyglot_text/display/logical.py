@@ -105,9 +105,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "word": regex.compile(
             rf"(?:{arabic}|[\p{{Mn}}\u200c\u200d\u0640])*{arabic}(?:{arabic}|[\p{{Mn}}\u200c\u200d\u0640])*"
         ),
+        # From a digit on (so matching is linear); leading terminators are merged after.
         "number": regex.compile(
-            r"\p{Bidi_Class=ET}*\p{Nd}+(?:[\p{Bidi_Class=CS}\p{Bidi_Class=ES}]\p{Nd}+)*"
-            r"\p{Bidi_Class=ET}*"
+            r"\p{Nd}+(?:[\p{Bidi_Class=CS}\p{Bidi_Class=ES}]\p{Nd}+)*\p{Bidi_Class=ET}*"
         ),
     }
 
@@ -216,10 +216,13 @@ def _items(line: str) -> list[tuple[int, int, str]]:
     i = 0
     n = len(line)
     while i < n:
-        match = number.match(line, i)
-        if match and match.end() > i and any(c.isdigit() for c in match.group()):
-            digits = [c for c in match.group() if c.isdigit()]
-            items.append((i, match.end(), "A" if uba.bidi_class(digits[0]) == "AN" else "E"))
+        match = number.match(line, i) if line[i].isdigit() else None
+        if match:
+            start = i
+            while items and items[-1][2] == "N" and uba.bidi_class(line[items[-1][0]]) == "ET":
+                start = items.pop()[0]  # terminators before the number ($12, ٪٥): part of it
+            kind = "A" if uba.bidi_class(line[i]) == "AN" else "E"
+            items.append((start, match.end(), kind))
             i = match.end()
             continue
         kind = uba.bidi_class(line[i])

@@ -135,7 +135,8 @@ def _explicit(
             if override:
                 types[i] = override
             rtl = kind == "RLI"
-            if kind == "FSI":
+            if kind == "FSI" and not overflow_isolates and not overflow_embeddings:
+                # Only when the isolate can be valid: keeps nested FSIs linear.
                 rtl = _first_strong(classes, i + 1, match.get(i, n)) == 1
             new = (level + 1) | 1 if rtl else (level + 2) & ~1
             if new <= MAX_DEPTH and not overflow_isolates and not overflow_embeddings:
