@@ -63,13 +63,13 @@ def test_unknown_scheme_lists_choices() -> None:
 
 def test_jsonl_field_in_place() -> None:
     line = json.dumps({"id": 7, "text": "وِزَارَة التَربِيَة"}, ensure_ascii=False)
-    code, out, _ = run(["--jsonl", "text", "--no-diacritize"], line + "\n")
+    code, out, _ = run(["--jsonl", "--field", "text", "--no-diacritize"], line + "\n")
     assert code == 0
     assert json.loads(out) == {"id": 7, "text": "wizārat al-tarbiyah"}
 
 
 def test_bad_jsonl_is_one_line_error() -> None:
-    code, _, err = run(["--jsonl", "text"], '{"id": 1}\n')
+    code, _, err = run(["--jsonl", "--field", "text"], '{"id": 1}\n')
     assert code == 2
     assert err.strip() == "polyglot-text: <stdin>:1: field 'text' is missing"
 

@@ -303,7 +303,7 @@ def test_cli_jsonl_field_mode(tmp_path: Path) -> None:
     stdin = (
         json.dumps({"id": 7, "text": "المصدر: www.bbc.com/arabic؟"}, ensure_ascii=False) + "\n"
     ).encode()
-    code, out, _ = run_cli(["urls", "--jsonl", "text"], stdin=stdin)
+    code, out, _ = run_cli(["urls", "--jsonl", "--field", "text"], stdin=stdin)
     assert code == 0
     record = json.loads(out)
     assert record["id"] == 7
@@ -319,7 +319,9 @@ def test_cli_jsonl_field_mode(tmp_path: Path) -> None:
 
 
 def test_cli_bad_jsonl_names_the_line() -> None:
-    code, _out, err = run_cli(["urls", "--jsonl", "text"], stdin=b'{"text": "a"}\n{"text": 3}\n')
+    code, _out, err = run_cli(
+        ["urls", "--jsonl", "--field", "text"], stdin=b'{"text": "a"}\n{"text": 3}\n'
+    )
     assert code == 2
     assert err.decode().strip() == "polyglot-text: <stdin>:2: field 'text' is a int, not a string"
 

@@ -17,7 +17,7 @@ from ..translit import (
 from ..translit.rules import has_vowel_marks
 from . import _stream
 from ._stream import Record, write_stderr
-from .options import input_options, jobs_option, output_option
+from .options import input_options, jobs_option, jsonl_options, output_option
 
 #: The one-line hint printed (once) when unvowelled text is romanised without the extra.
 HINT = (
@@ -111,13 +111,7 @@ class _HintSink:
     show_default=True,
     help="Ayn and hamza signs: the scheme's (ʻ ʼ), typographic quotes (‘ ’) or ASCII (` ').",
 )
-@click.option(
-    "--jsonl",
-    "field",
-    default=None,
-    metavar="FIELD",
-    help="Input is JSON Lines: transliterate FIELD of each record in place.",
-)
+@jsonl_options
 @output_option
 @jobs_option
 def translit(
@@ -129,6 +123,7 @@ def translit(
     diacritize: bool | None,
     case: str | None,
     apostrophes: str,
+    jsonl: bool,
     field: str | None,
     output: str | None,
     jobs: int,
@@ -145,7 +140,7 @@ def translit(
       echo 'وزارة التربية' | polyglot-text translit
       polyglot-text translit --scheme buckwalter notes.txt > notes.bw
       polyglot-text translit --scheme buckwalter --reverse notes.bw
-      polyglot-text translit --jsonl text --scheme din-31635 tweets.jsonl
+      polyglot-text translit --jsonl --field text --scheme din-31635 tweets.jsonl
     """
     if scheme is None:
         scheme = default_scheme_for(lang)

@@ -9,7 +9,7 @@ import click
 from ..urls import UrlMatch, find_urls
 from . import _stream
 from ._stream import Record
-from .options import input_options, jobs_option, output_option
+from .options import input_options, jobs_option, jsonl_options, output_option
 
 FORMS = ("uri", "iri", "raw")
 
@@ -70,13 +70,7 @@ def urls_worker(record: Record, *, fmt: str, form: str, field: str | None) -> st
     help="text: one URL per line; jsonl: one JSON object per URL with file, line, start, end, "
     "text, uri, iri (uri/iri null when invalid); json: one JSON array.",
 )
-@click.option(
-    "--jsonl",
-    "field",
-    default=None,
-    metavar="FIELD",
-    help="Input is JSON Lines: find the URLs of FIELD of each record and add a 'urls' list.",
-)
+@jsonl_options
 @output_option
 @jobs_option
 def urls(
@@ -84,6 +78,7 @@ def urls(
     errors: str,
     form: str,
     fmt: str,
+    jsonl: bool,
     field: str | None,
     output: str | None,
     jobs: int,
@@ -98,7 +93,7 @@ def urls(
     Examples:
       polyglot-text urls fixtures/seed_article.txt
       polyglot-text urls --form iri --format jsonl notes.txt
-      polyglot-text urls --jsonl text tweets.jsonl
+      polyglot-text urls --jsonl --field text tweets.jsonl
     """
     worker = functools.partial(urls_worker, fmt=fmt, form=form, field=field)
     records = _stream.read_records(files or ("-",), errors=errors)
