@@ -260,7 +260,9 @@ def table(mb: float, rows: list[Row]) -> str:
         mine = ours.get(r.task)
         if mine and not r.name.startswith("polyglot_text"):
             ratio = f"{r.seconds / mine:.2f}x"
-        lines.append(f"| {r.task} | {r.name} | {mb / r.seconds:.1f} | {ratio} | {r.note} |")
+        speed = mb / r.seconds
+        shown = f"{speed:.1f}" if speed >= 1 else f"{speed:.2f}"
+        lines.append(f"| {r.task} | {r.name} | {shown} | {ratio} | {r.note} |")
     return "\n".join(lines) + "\n"
 
 
