@@ -7,12 +7,10 @@ from pathlib import Path
 
 import html5lib  # type: ignore[import-untyped]
 import pytest
-from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli
 
 from polyglot_text import gloss
 from polyglot_text.captions import strip_captions
-from polyglot_text.cli import main
 
 SEED = FIXTURES / "seed_article.txt"
 GLOSSARY = FIXTURES / "glossary_example.tsv"
@@ -24,16 +22,7 @@ needs_lexicon = pytest.mark.skipif(
 )
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
-    """Run the real entry point (its error handling included) in-process."""
-    runner = CliRunner()
-    with runner.isolation(input=stdin) as (out, err, _):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def test_inline_streams_and_round_trips() -> None:

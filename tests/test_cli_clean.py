@@ -7,27 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli
 
 from polyglot_text import clean
 from polyglot_text.cli import clean as clean_cli
-from polyglot_text.cli import main
 from polyglot_text.cli._stream import Record
 
 SEED = FIXTURES / "seed_article.txt"
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
-    """Run the real entry point (its error handling included) in-process."""
-    runner = CliRunner()
-    with runner.isolation(input=stdin) as (out, err, _):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def test_help() -> None:

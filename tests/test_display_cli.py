@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli
 
-from polyglot_text.cli import main
 from polyglot_text.display import to_logical, to_visual
 
 MIXED = FIXTURES / "mixed_social.txt"
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
-    runner = CliRunner()
-    with runner.isolation(input=stdin) as (out, err, _):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def test_show_file_is_to_visual_line_by_line() -> None:

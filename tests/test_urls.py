@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -239,22 +240,6 @@ def test_tld_list_is_clean() -> None:
 # --- the `urls` command -----------------------------------------------------------------------
 
 CLI_TEXT = "وزير الخارجية الإيرانيhttp://hamas.ps/ar/post/7769/\nزوروا www.موقع.com/حماس، http://[::1::2]/\n"
-
-
-def run_cli(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
-    """Run the real entry point (its error handling included) in-process."""
-    from click.testing import CliRunner
-
-    from polyglot_text.cli import main
-
-    runner = CliRunner()
-    with runner.isolation(input=stdin) as (out, err, _):
-        try:
-            main(args)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize(

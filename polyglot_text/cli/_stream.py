@@ -312,6 +312,19 @@ def process(
     return count, skipped
 
 
+def process_to(
+    records: Iterable[Record], worker: Worker, out: Sink, *, json_array: bool, jobs: int = 1
+) -> tuple[int, int]:
+    """`process` into `out`, as one JSON array when `json_array` (the worker writes JSON Lines,
+    which `JsonArraySink` turns into an array as they stream through), else as written."""
+    if not json_array:
+        return process(records, worker, out, jobs=jobs)
+    array = JsonArraySink(out)
+    result = process(records, worker, array, jobs=jobs)
+    array.close()
+    return result
+
+
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[bytes]]:
     """Stdout, or a file written atomically: a temporary file renamed into place on success,

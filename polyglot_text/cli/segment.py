@@ -102,9 +102,6 @@ def segment(
     worker = functools.partial(segment_worker, fmt=fmt, languages=langs, field=field)
     records = _stream.read_records(files or ("-",), errors=errors)
     with _stream.open_output(output) as out:
-        if fmt == "json" and field is None:
-            array = _stream.JsonArraySink(out)
-            _stream.process(records, worker, array, jobs=jobs)
-            array.close()
-        else:
-            _stream.process(records, worker, out, jobs=jobs)
+        _stream.process_to(
+            records, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
+        )

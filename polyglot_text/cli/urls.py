@@ -98,9 +98,6 @@ def urls(
     worker = functools.partial(urls_worker, fmt=fmt, form=form, field=field)
     records = _stream.read_records(files or ("-",), errors=errors)
     with _stream.open_output(output) as out:
-        if fmt == "json" and field is None:
-            array = _stream.JsonArraySink(out)
-            _stream.process(records, worker, array, jobs=jobs)
-            array.close()
-        else:
-            _stream.process(records, worker, out, jobs=jobs)
+        _stream.process_to(
+            records, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
+        )

@@ -163,7 +163,7 @@ def _reshaper_config() -> dict[str, object]:
             "delete_harakat": True,  # there are none left: transparent characters go around it
             "shift_harakat_position": False,
             "delete_tatweel": False,
-            "support_zwj": False,  # ZWJ is passed as a joining placeholder letter instead
+            "support_zwj": False,  # ZWJ is passed as a dual-joining stand-in letter instead
             "use_unshaped_instead_of_isolated": False,
             "support_ligatures": False,  # LAM WITH ALEF is done after, see _ligate
         }
@@ -199,7 +199,7 @@ def _transparent() -> frozenset[str]:
     )
 
 
-def _placeholder(text: str) -> str:
+def _zwj_stand_in(text: str) -> str:
     """A private-use character absent from `text`, to stand for ZWJ while shaping."""
     for cp in range(0xF8FF, 0xE000, -1):
         if chr(cp) not in text:
@@ -244,7 +244,7 @@ def shape(text: str, *, keep_harakat: bool = True) -> str:
         return text if keep_harakat else strip_harakat(text)
     marks: list[tuple[int, str]] = []  # (index in the letters-only text, mark)
     kept: list[str] = []
-    zwj = _placeholder(text) if _ZWJ in text else ""
+    zwj = _zwj_stand_in(text) if _ZWJ in text else ""
     transparent = _transparent()
     for char in text:
         if char in transparent:
@@ -254,7 +254,7 @@ def shape(text: str, *, keep_harakat: bool = True) -> str:
         else:
             kept.append(zwj if char == _ZWJ and zwj else char)
     if zwj:
-        with _TABLE_LOCK:  # the placeholder is a dual-joining letter for this call only
+        with _TABLE_LOCK:  # the stand-in is a dual-joining letter for this call only
             letters[zwj] = (zwj, zwj, zwj, zwj)
             try:
                 shaped = _reshaper()("".join(kept))
