@@ -259,14 +259,20 @@ def _translate(text: str, plan: _Plan) -> str:
     """`str.translate` with the plan's table, several times faster on Arabic text.
 
     The table is closed (no value holds a key), so replacing each distinct key found, one
-    `str.replace` at a time, gives the same result as one translate pass. Returns `text`
-    itself when nothing is found.
+    `str.replace` at a time (a few dozen passes at memory speed), gives the same result as
+    one translate pass. Returns `text` itself when nothing is found.
     """
     if plan.trigger is None:
         return text
     table = plan.table
-    for char in set(plan.trigger.findall(text)):
+    search = plan.trigger.search
+    match = search(text)
+    while match is not None:
+        # Nothing before `pos` folds, and what a key becomes holds no key: search on from there.
+        pos = match.start()
+        char = match.group()
         text = text.replace(char, table[char])
+        match = search(text, pos)
     return text
 
 
@@ -285,6 +291,17 @@ def _fold(text: str, plan: _Plan) -> str:
 
 def _protected(text: str) -> list[tuple[int, int]]:
     """URL, email and mention spans: the tokenizer's, so they agree with `tokens()`."""
+    if len(text) > _CACHED_WORD:
+        return _find_protected(text)
+    return list(_protected_word(text))
+
+
+#: Words up to this long have their protected spans cached (a URL or a handle recurs: the
+#: same link in every post of a site, the same account in every reply).
+_CACHED_WORD = 512
+
+
+def _find_protected(text: str) -> list[tuple[int, int]]:
     if "@" in text or "\uff20" in text:
         from .segment import special_spans
 
@@ -292,6 +309,11 @@ def _protected(text: str) -> list[tuple[int, int]]:
     from .urls import url_spans
 
     return url_spans(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _protected_word(word: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_find_protected(word))
 
 
 # Characters with the Unicode White_Space property: no URL, email or mention holds one.
@@ -491,15 +513,18 @@ def _normalize_lines(text: str, plan: _Plan) -> str:
     patterns = [plan.trigger] if plan.trigger is not None else []
     if plan.tidy_joiners:
         patterns.append(_untidy_joiner())
+    size = len(text)
     for pattern in patterns:
         pos = 0
         while (match := pattern.search(text, pos)) is not None:
             hit = match.start()
             end = text.find("\n", hit)
-            end = len(text) if end < 0 else end
+            end = size if end < 0 else end
             found.add((text.rfind("\n", 0, hit) + 1, end))
-            if len(found) > most:
-                # Work on most lines: one pass over the whole text costs less than one per line.
+            # Work on most lines (or, projected from the share of the text searched so far,
+            # on more than a quarter of them): one pass over the whole text costs less than
+            # one per line.
+            if len(found) > most or (len(found) >= 8 and len(found) * size > most * (end + 1)):
                 return _normalize_text(text, plan)
             pos = end + 1
     lines = sorted(found)

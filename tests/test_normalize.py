@@ -286,3 +286,22 @@ def test_long_text_is_normalised_line_by_line(parts: list[str], profile: str) ->
         assert normalize("\n".join(lines), profile) == expected
     finally:
         module._LONG = saved
+
+
+_POOL = [
+    "plain English line with nothing to fold",
+    "وزارة الخارجية الإيرانية",
+    "الإيرانيhttp://hamas.ps/ar/post/7769/",
+    "http://موقع.وزارة-الاتصالات.مصر/تقرير.pdf و ﻻ",
+    "مُحَمَّد ١٢٣ @user_ي",
+    "",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=8, max_size=80), st.sampled_from(list(PROFILES)))
+def test_many_lines_fold_like_their_lines(lines: list[str], profile: str) -> None:
+    # Long texts take the per-line path or, when most lines (projected from the part
+    # searched so far) have work, one pass over the whole text: both give the lines' result.
+    expected = "\n".join(normalize(line, profile) for line in lines)
+    assert normalize("\n".join(lines * 20), profile) == "\n".join([expected] * 20)
