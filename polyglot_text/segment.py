@@ -167,10 +167,16 @@ def _split_neutrals(gap: str) -> tuple[tuple[int, int, str], ...]:
 _neutral_parts = functools.lru_cache(maxsize=4096)(_split_neutrals)
 
 
-@functools.lru_cache(maxsize=4096)
+#: The kind of each one-character gap seen so far (filled by `_neutral_kind`).
+_NEUTRAL_KINDS: dict[str, str] = {}
+
+
 def _neutral_kind(char: str) -> str:
     match = _neutral_scanner().match(char)
-    return (match.lastgroup if match else None) or "symbol"
+    kind = (match.lastgroup if match else None) or "symbol"
+    if len(_NEUTRAL_KINDS) < 4096:
+        _NEUTRAL_KINDS[char] = kind
+    return kind
 
 
 @functools.cache
@@ -336,47 +342,66 @@ def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list
     if not text:
         return []
     specials = special_spans(text)
-    runs = _script_runs(text, specials)
+    runs, items = _script_runs(text, specials)
     labels = _label_runs(text, runs, specials, candidates)
-    return _assemble(text, runs, specials, labels)
+    return _assemble(text, items, labels)
 
 
 # A run: [start, end, script]; for tags (mention/hashtag) script is of their first letter.
 _Run = tuple[int, int, str]
 
 
-class _ClassMap(dict[int, str]):
-    """``str.translate`` table: code point -> one class character, filled in on first sight.
-
-    ``A`` Arabic-script letter (tatweel and presentation forms included), ``L`` Latin letter,
-    ``O`` letter of any other script, ``M`` combining mark, ``B`` line break, ``N`` anything
-    else (spaces, digits, punctuation, symbols, controls, letters without a script).
-    """
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        category = unicodedata.category(char)
-        if category[0] == "M":
-            value = "M"
-        elif char in _LINE_BREAKS:
-            value = "B"
-        elif char == TATWEEL:
-            value = "A"
-        elif category[0] == "L":
-            script = script_of(char)
-            value = {"Arab": "A", "Latn": "L", "Zyyy": "N", "Zinh": "N"}.get(script, "O")
-        else:
-            value = "N"
-        self[code] = value
-        return value
-
-
-_LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+# Character classes of the class string that `_script_runs` scans: ``A`` Arabic-script letter
+# (tatweel and presentation forms included), ``L`` Latin letter, ``O`` letter of any other
+# script, ``M`` combining mark, ``B`` line break, ``N`` anything else (spaces, digits,
+# punctuation, symbols, controls, letters without a script of their own). The same `regex`
+# properties as the tokenizer's, so both read one Unicode version.
+_CLASS_RUNS = (
+    r"(?P<M>\p{M}+)|(?P<B>[\n\r\v\f\x85\u2028\u2029]+)"
+    rf"|(?P<A>(?:{TATWEEL}|{ARABIC_LETTER})+)|(?P<L>{LATIN_LETTER}+)"
+    r"|(?P<O>[\p{L}--[\p{Script=Arabic}\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]+)"
+)
 
 
 @functools.cache
-def _class_map() -> _ClassMap:
-    return _ClassMap()
+def _class_pattern() -> regex.Pattern[str]:
+    return regex.compile(_CLASS_RUNS, regex.V1)
+
+
+@functools.cache
+def _class_table() -> list[str]:
+    """``str.translate`` table for the BMP: code point -> class character.
+
+    A list, not a dict: `str.translate` then indexes it instead of hashing a new int object
+    per character (three times faster on Arabic text). Built once, from runs of consecutive
+    code points of one class (~600 slices, ~25 ms); characters beyond the BMP are left as
+    they are by `str.translate` and classed by `_astral_class`.
+    """
+    table = ["N"] * 0x10000
+    bmp = "".join(map(chr, range(0x10000)))
+    for match in _class_pattern().finditer(bmp):
+        start, end = match.span()
+        table[start:end] = [match.lastgroup or "N"] * (end - start)
+    return table
+
+
+@functools.lru_cache(maxsize=4096)
+def _astral_class(char: str) -> str:
+    match = _class_pattern().match(char)
+    return (match.lastgroup if match else None) or "N"
+
+
+@functools.cache
+def _non_ascii() -> re.Pattern[str]:
+    return re.compile("[^\x00-\x7f]")
+
+
+def _classes(text: str) -> str:
+    """One class character per character of `text` (see `_CLASS_RUNS`)."""
+    classes = text.translate(_class_table())
+    if not classes.isascii():  # characters beyond the BMP, left as they were
+        classes = _non_ascii().sub(lambda m: _astral_class(m.group()), classes)
+    return classes
 
 
 @functools.cache
@@ -386,25 +411,37 @@ def _class_runs() -> re.Pattern[str]:
     return re.compile(r"A[ANM]*|L[LNM]*|O[ONM]*")
 
 
-def _script_runs(text: str, specials: list[tuple[int, int, str]]) -> list[_Run]:
-    classes = text.translate(_class_map())
+_CLASS_SCRIPT = {"A": "Arab", "L": "Latn"}
+
+
+def _script_runs(text: str, specials: list[tuple[int, int, str]]) -> tuple[list[_Run], list[_Run]]:
+    """The script runs of `text` outside `specials`, and the runs and specials together in
+    text order (a special's third field is its kind)."""
+    classes = _classes(text)
     runs: list[_Run] = []
-    pattern = _class_runs()
-    for gap_start, gap_end in _gaps(specials, len(text)):
-        for match in pattern.finditer(classes, gap_start, gap_end):
-            start, match_end = match.span()
-            value = match.group()
-            end = start + len(value.rstrip("NM"))
-            while end < match_end and classes[end] == "M":
-                end += 1
-            code = value[0]
-            if code == "A":
-                runs.append((start, end, "Arab"))
-            elif code == "L":
-                runs.append((start, end, "Latn"))
-            else:
-                runs.extend(_other_runs(text, classes, start, end))
-    return runs
+    items: list[_Run] = []
+    finditer = _class_runs().finditer
+    pos = 0
+    for special in [*specials, (len(text), len(text), "")]:
+        if special[0] > pos:
+            first = len(runs)
+            for match in finditer(classes, pos, special[0]):
+                start, end = match.span()
+                if classes[end - 1] in "NM":  # trailing neutrals: trimmed, marks kept
+                    match_end = end
+                    end = start + len(match.group().rstrip("NM"))
+                    while end < match_end and classes[end] == "M":
+                        end += 1
+                script = _CLASS_SCRIPT.get(classes[start])
+                if script is not None:
+                    runs.append((start, end, script))
+                else:
+                    runs.extend(_other_runs(text, classes, start, end))
+            items += runs[first:]
+        if special[2]:
+            items.append(special)
+        pos = special[1]
+    return runs, items
 
 
 def _other_runs(text: str, classes: str, start: int, end: int) -> Iterator[_Run]:
@@ -432,97 +469,115 @@ def _label_runs(
     candidates: tuple[str, ...],
 ) -> dict[int, str | None]:
     """Label every run and every mention/hashtag (keyed by start offset)."""
-    items: list[_Run] = list(runs)
+    groups: dict[str, list[_Run]] = {}
+    for run in runs:
+        groups.setdefault(run[2], []).append(run)
     for start, end, kind in specials:
         if kind in ("mention", "hashtag"):
-            items.append((start, end, _first_letter_script(text[start:end])))
-    groups: dict[str, list[_Run]] = {}
-    for item in items:
-        groups.setdefault(item[2], []).append(item)
+            script = _first_letter_script(text[start:end])
+            groups.setdefault(script, []).append((start, end, script))
     labels: dict[int, str | None] = {}
     for script, members in groups.items():
         langs = langid.languages_for_script(script, candidates)
+        if len(langs) <= 1:  # nothing to decide (Latin runs when English is the candidate)
+            labels.update(dict.fromkeys([m[0] for m in members], langs[0] if langs else None))
+            continue
         texts = [text[start:end] for start, end, _ in members]
         for item, label in zip(members, langid.label_runs(texts, langs), strict=True):
             labels[item[0]] = label
     return labels
 
 
-def _assemble(
-    text: str,
-    runs: list[_Run],
-    specials: list[tuple[int, int, str]],
-    labels: dict[int, str | None],
-) -> list[Segment]:
+_SPECIAL_KINDS = frozenset({"url", "email", "mention", "hashtag"})
+
+
+# `Segment` is frozen: its generated __init__ sets each field through object.__setattr__.
+# Segments are made by the ten thousand per MB, so `_segment` sets the slots directly (twice
+# as fast); `test_segment` checks it builds what the constructor builds.
+def _segment_factory() -> Any:
+    new = object.__new__
+    setters = [
+        Segment.__dict__[name].__set__
+        for name in ("start", "end", "text", "kind", "lang", "script", "direction")
+    ]
+    s0, s1, s2, s3, s4, s5, s6 = setters
+
+    def make(
+        start: int, end: int, text: str, kind: str, lang: str | None, script: str, direction: str
+    ) -> Segment:
+        seg = new(Segment)
+        s0(seg, start)
+        s1(seg, end)
+        s2(seg, text)
+        s3(seg, kind)
+        s4(seg, lang)
+        s5(seg, script)
+        s6(seg, direction)
+        return seg
+
+    return make
+
+
+_segment = _segment_factory()
+
+
+def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> list[Segment]:
+    """The segments: runs merged while their language stays the same, the material between
+    runs of different languages split into neutral segments, the specials as they are."""
     out: list[Segment] = []
-    pending: list[Any] = []  # [start, end, lang, script]
+    append = out.append
+    make = _segment
+    get_label = labels.get
+    neutral_kinds = _NEUTRAL_KINDS
+    # The text segment being extended: its start, end, language and script.
+    p_start = p_end = -1
+    p_lang: str | None = None
+    p_script = ""
     pos = 0
-
-    def flush() -> None:
-        nonlocal pos
-        if pending:
-            start, end, lang, script = pending
-            value = text[start:end]
-            direction = _SCRIPT_DIRECTION.get(script) or _direction(value)
-            out.append(Segment(start, end, value, "text", lang, script, direction))
-            pos = end
-            pending.clear()
-
-    def neutrals(upto: int) -> None:
-        nonlocal pos
-        if upto == pos + 1:  # the common gap: one space, newline or punctuation mark
-            char = text[pos]
-            out.append(Segment(pos, upto, char, _neutral_kind(char), None, "Zyyy", "neutral"))
-            pos = upto
-        elif upto > pos:
-            gap = text[pos:upto]
-            # Gaps repeat (", ", ". ", ":\n"...): their split is cached by content.
-            parts = _neutral_parts(gap) if upto - pos <= 8 else _split_neutrals(gap)
-            for rel_start, rel_end, kind in parts:
-                out.append(
-                    Segment(
-                        pos + rel_start,
-                        pos + rel_end,
-                        gap[rel_start:rel_end],
-                        kind,
-                        None,
-                        "Zyyy",
-                        "neutral",
-                    )
-                )
-            pos = upto
-
-    items = sorted(
-        [(s, e, "run", sc) for s, e, sc in runs] + [(s, e, k, "") for s, e, k in specials]
-    )
-    for start, end, kind, script in items:
-        if kind == "run":
-            lang = labels.get(start)
-            if pending and pending[2] == lang and (lang is not None or pending[3] == script):
-                pending[1] = end
+    for start, end, kind in [*items, (len(text), len(text), "")]:
+        is_run = kind and kind not in _SPECIAL_KINDS
+        if is_run:
+            lang = get_label(start)
+            if p_start >= 0 and p_lang == lang and (lang is not None or p_script == kind):
+                p_end = end
                 continue
-            flush()
-            neutrals(start)
-            pending.extend([start, end, lang, script])
+        if p_start >= 0:  # the text segment ends
+            value = text[p_start:p_end]
+            direction = _SCRIPT_DIRECTION.get(p_script) or _direction(value)
+            append(make(p_start, p_end, value, "text", p_lang, p_script, direction))
+            pos = p_end
+            p_start = -1
+        if start > pos:  # the neutral material before this item
+            if start == pos + 1:  # the common gap: one space, newline or punctuation mark
+                char = text[pos]
+                neutral = neutral_kinds.get(char) or _neutral_kind(char)
+                append(make(pos, start, char, neutral, None, "Zyyy", "neutral"))
+            else:
+                gap = text[pos:start]
+                # Gaps repeat (", ", ". ", ":\n"...): their split is cached by content.
+                parts = _neutral_parts(gap) if start - pos <= 8 else _split_neutrals(gap)
+                for rel_start, rel_end, neutral in parts:
+                    append(
+                        make(
+                            pos + rel_start,
+                            pos + rel_end,
+                            gap[rel_start:rel_end],
+                            neutral,
+                            None,
+                            "Zyyy",
+                            "neutral",
+                        )
+                    )
+        if is_run:
+            p_start, p_end, p_lang, p_script = start, end, lang, kind
             continue
-        flush()
-        neutrals(start)
+        if not kind:
+            break
         value = text[start:end]
-        if kind in ("url", "email"):
-            out.append(Segment(start, end, value, kind, None, "Zyyy", "ltr"))
+        if kind == "url" or kind == "email":
+            append(make(start, end, value, kind, None, "Zyyy", "ltr"))
         else:
-            out.append(
-                Segment(
-                    start,
-                    end,
-                    value,
-                    kind,
-                    labels.get(start),
-                    _first_letter_script(value),
-                    _direction(value),
-                )
-            )
+            script = _first_letter_script(value)
+            append(make(start, end, value, kind, get_label(start), script, _direction(value)))
         pos = end
-    flush()
-    neutrals(len(text))
     return out

@@ -181,3 +181,34 @@ def test_deterministic_across_processes() -> None:
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_fast_segment_factory_builds_what_the_constructor_builds() -> None:
+    import dataclasses
+
+    from polyglot_text.segment import _segment
+
+    args = (3, 7, "حماس", "text", "ar", "Arab", "rtl")
+    fast, slow = _segment(*args), Segment(*args)
+    assert type(fast) is Segment
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert dataclasses.astuple(fast) == args
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["وفد حماس", " ", "Hamas", "\u064e", "\n", "123", "، ", "#غزة", "x.com", "ﻻ", "ب\u200c"]
+        ),
+        max_size=30,
+    )
+)
+def test_runs_end_at_their_last_letter_or_mark(parts: list[str]) -> None:
+    # Trailing spaces and punctuation never end a text segment; marks after its last letter do.
+    text = "".join(parts)
+    for seg in segments(text):
+        if seg.kind == "text":
+            assert not seg.text[-1].isspace() and seg.text[-1] not in "،123"
