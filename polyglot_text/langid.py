@@ -241,13 +241,17 @@ def _absence_log_likelihood(letters: int, lang: str, open_langs: tuple[str, ...]
     return letters * math.log1p(-min(rate, 0.99))
 
 
-def decide_group(text: str, candidates: tuple[str, ...]) -> str | None:
+def decide_group(
+    text: str, candidates: tuple[str, ...], *, sample: str | None = None
+) -> str | None:
     """One language for a block of text in one script, from `candidates` of that script.
 
     Letter evidence first: candidates that no letter of the text excludes stay open. Between
     open candidates, langdetect's probability (seeded, restricted to them) is weighed by how
     likely each language is to show none of the letters that would have told them apart in a
     text this long (a Persian sentence often has no ه; an Urdu one almost always has ے ہ ں).
+    Letters are counted in all of `text`; langdetect reads `sample` (default: `text`), at
+    most `LANGDETECT_MAX_CHARS` of it.
 
     >>> decide_group("وزير", ("ar", "fa", "ur"))
     'ar'
@@ -287,7 +291,7 @@ def decide_group(text: str, candidates: tuple[str, ...]) -> str | None:
         ranked = sorted(absence.values(), reverse=True)
         if ranked[0] - ranked[1] > _LANGDETECT_SWING:
             return max(open_langs, key=lambda lang: (absence[lang], -open_langs.index(lang)))
-    probs = _langdetect(text, open_langs)
+    probs = _langdetect(text if sample is None else sample, open_langs)
     scores = {}
     for lang in open_langs:
         # langdetect's probabilities sit at 0 or 1 on short strings even when it is wrong;
@@ -332,7 +336,7 @@ def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | 
         return [None] * len(texts)
     if len(candidates) == 1:
         return [candidates[0]] * len(texts)
-    joint = decide_group(joint_sample(texts), candidates)
+    joint = decide_group(" ".join(texts), candidates, sample=joint_sample(texts))
     labels: list[str | None] = [joint] * len(texts)
     if joint not in _EVIDENCE_LANGS:
         return labels
@@ -350,7 +354,8 @@ def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | 
         elif options:
             pending.setdefault(options, []).append(i)
     for options, members in pending.items():
-        label = decide_group(joint_sample([texts[i] for i in members]), options)
+        group = [texts[i] for i in members]
+        label = decide_group(" ".join(group), options, sample=joint_sample(group))
         for i in members:
             labels[i] = label
     return labels
