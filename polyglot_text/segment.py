@@ -12,12 +12,12 @@ segment ``text[x.start:x.end] == x.text``, and the segments of a text concatenat
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
@@ -281,6 +281,7 @@ def tokens(text: str) -> Iterator[Token]:
 
 def _tokens(text: str) -> Iterator[Token]:
     scanner = _token_scanner()
+    make = _token
     spans = special_spans(text)
     pos = 0
     for start, end, kind in [*spans, (len(text), len(text), "")]:
@@ -288,16 +289,16 @@ def _tokens(text: str) -> Iterator[Token]:
             for match in scanner.finditer(text, pos, start):
                 group = match.lastgroup or "symbol"
                 value = match.group()
-                if group == "other":
+                if group == "Arab" or group == "Latn":
+                    yield make(match.start(), match.end(), value, "word", group)
+                elif group == "other":
                     yield from _split_other(value, match.start())
-                elif group in ("Arab", "Latn"):
-                    yield Token(match.start(), match.end(), value, "word", group)
                 else:
-                    yield Token(match.start(), match.end(), value, group, script_of(value[0]))
+                    yield make(match.start(), match.end(), value, group, script_of(value[0]))
         if kind:
             value = text[start:end]
             script = "Zyyy" if kind in ("url", "email") else _first_letter_script(value)
-            yield Token(start, end, value, kind, script)
+            yield make(start, end, value, kind, script)
         pos = end
 
 
@@ -491,16 +492,19 @@ def _label_runs(
 _SPECIAL_KINDS = frozenset({"url", "email", "mention", "hashtag"})
 
 
-# `Segment` is frozen: its generated __init__ sets each field through object.__setattr__.
-# Segments are made by the ten thousand per MB, so `_segment` sets the slots directly (twice
-# as fast); `test_segment` checks it builds what the constructor builds.
-def _segment_factory() -> Any:
+# `Segment` and `Token` are frozen: their generated __init__ sets each field through
+# object.__setattr__. They are made by the ten thousand per MB, so `_segment` and `_token`
+# set the slots directly (twice as fast); `test_segment` checks they build what the
+# constructors build.
+
+
+def _slot_setters(cls: type) -> list[Callable[[object, object], None]]:
+    return [vars(cls)[field.name].__set__ for field in dataclasses.fields(cls)]
+
+
+def _segment_factory() -> Callable[[int, int, str, str, str | None, str, str], Segment]:
     new = object.__new__
-    setters = [
-        Segment.__dict__[name].__set__
-        for name in ("start", "end", "text", "kind", "lang", "script", "direction")
-    ]
-    s0, s1, s2, s3, s4, s5, s6 = setters
+    s0, s1, s2, s3, s4, s5, s6 = _slot_setters(Segment)
 
     def make(
         start: int, end: int, text: str, kind: str, lang: str | None, script: str, direction: str
@@ -518,7 +522,24 @@ def _segment_factory() -> Any:
     return make
 
 
+def _token_factory() -> Callable[[int, int, str, str, str], Token]:
+    new = object.__new__
+    s0, s1, s2, s3, s4 = _slot_setters(Token)
+
+    def make(start: int, end: int, text: str, kind: str, script: str) -> Token:
+        token = new(Token)
+        s0(token, start)
+        s1(token, end)
+        s2(token, text)
+        s3(token, kind)
+        s4(token, script)
+        return token
+
+    return make
+
+
 _segment = _segment_factory()
+_token = _token_factory()
 
 
 def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> list[Segment]:

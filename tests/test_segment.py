@@ -196,6 +196,12 @@ def test_fast_segment_factory_builds_what_the_constructor_builds() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.start = 0  # type: ignore[misc]
 
+    from polyglot_text.segment import _token
+
+    token_args = (0, 4, "حماس", "word", "Arab")
+    assert _token(*token_args) == Token(*token_args) == next(tokens("حماس"))
+    assert hash(_token(*token_args)) == hash(Token(*token_args))
+
 
 @settings(max_examples=200, deadline=None)
 @given(
