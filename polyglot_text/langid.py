@@ -242,7 +242,11 @@ def _absence_log_likelihood(letters: int, lang: str, open_langs: tuple[str, ...]
 
 
 def decide_group(
-    text: str, candidates: tuple[str, ...], *, sample: str | None = None
+    text: str,
+    candidates: tuple[str, ...],
+    *,
+    sample: str | None = None,
+    letters: int | None = None,
 ) -> str | None:
     """One language for a block of text in one script, from `candidates` of that script.
 
@@ -251,7 +255,8 @@ def decide_group(
     likely each language is to show none of the letters that would have told them apart in a
     text this long (a Persian sentence often has no ه; an Urdu one almost always has ے ہ ں).
     Letters are counted in all of `text`; langdetect reads `sample` (default: `text`), at
-    most `LANGDETECT_MAX_CHARS` of it.
+    most `LANGDETECT_MAX_CHARS` of it. `letters`: how many Arabic-script letters `text`
+    holds, if the caller knows.
 
     >>> decide_group("وزير", ("ar", "fa", "ur"))
     'ar'
@@ -279,7 +284,10 @@ def decide_group(
     if len(open_langs) == 1:
         return open_langs[0]
     weigh = evidence and not _compat_mixed(text)
-    letters = _arabic_letter_count(text) if weigh else 0
+    if not weigh:
+        letters = 0
+    elif letters is None:
+        letters = _arabic_letter_count(text)
     absence = {
         lang: _absence_log_likelihood(letters, lang, open_langs) if weigh else 0.0
         for lang in open_langs
@@ -307,13 +315,15 @@ _CLAMP = 0.05
 _LANGDETECT_SWING = math.log(1 - _CLAMP) - math.log(_CLAMP)
 
 
-@functools.cache
-def _arabic_letters() -> regex.Pattern[str]:
-    return regex.compile(r"[\p{Script=Arabic}&&\p{L}]", regex.V1)
-
-
 def _arabic_letter_count(text: str) -> int:
-    return _arabic_letters().subn("", text)[1]
+    """How many Arabic-script letters `text` holds (tatweel not counted).
+
+    >>> _arabic_letter_count("وفد حمـــاس Hamas")
+    7
+    """
+    from .segment import _classes  # the segmenter's class string: one translate, ~100 MB/s
+
+    return _classes(text).count("A") - text.count("\u0640")
 
 
 def _compat_mixed(text: str) -> bool:
@@ -321,13 +331,19 @@ def _compat_mixed(text: str) -> bool:
     return not _run_compat(text)
 
 
-def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | None]:
+def label_runs(
+    texts: Sequence[str],
+    candidates: tuple[str, ...],
+    *,
+    letter_counts: Sequence[int] | None = None,
+) -> list[str | None]:
     """Labels for the runs of one script, decided together.
 
     One joint decision from all the runs' text (`decide_group`); a run is relabelled only
     when its own letters rule the joint label out (an Urdu or Persian quote in Arabic text),
     and the runs relabelled that way are decided together too, so langdetect runs at most
-    a few times per call, never once per run.
+    a few times per call, never once per run. `letter_counts` (each run's Arabic-script
+    letters, when the caller has counted them already) saves counting them again.
 
     >>> label_runs(["وزير الخارجية", "الإيراني", "گفته شد"], ("ar", "fa", "ur"))
     ['ar', 'ar', 'fa']
@@ -336,7 +352,12 @@ def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | 
         return [None] * len(texts)
     if len(candidates) == 1:
         return [candidates[0]] * len(texts)
-    joint = decide_group(" ".join(texts), candidates, sample=joint_sample(texts))
+    joint = decide_group(
+        " ".join(texts),
+        candidates,
+        sample=joint_sample(texts),
+        letters=None if letter_counts is None else sum(letter_counts),
+    )
     labels: list[str | None] = [joint] * len(texts)
     if joint not in _EVIDENCE_LANGS:
         return labels
@@ -355,7 +376,8 @@ def label_runs(texts: Sequence[str], candidates: tuple[str, ...]) -> list[str | 
             pending.setdefault(options, []).append(i)
     for options, members in pending.items():
         group = [texts[i] for i in members]
-        label = decide_group(" ".join(group), options, sample=joint_sample(group))
+        letters = None if letter_counts is None else sum(letter_counts[i] for i in members)
+        label = decide_group(" ".join(group), options, sample=joint_sample(group), letters=letters)
         for i in members:
             labels[i] = label
     return labels

@@ -343,8 +343,9 @@ def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list
     if not text:
         return []
     specials = special_spans(text)
-    runs, items = _script_runs(text, specials)
-    labels = _label_runs(text, runs, specials, candidates)
+    classes = _classes(text)
+    runs, items = _script_runs(text, classes, specials)
+    labels = _label_runs(text, classes, runs, specials, candidates)
     return _assemble(text, items, labels)
 
 
@@ -415,10 +416,11 @@ def _class_runs() -> re.Pattern[str]:
 _CLASS_SCRIPT = {"A": "Arab", "L": "Latn"}
 
 
-def _script_runs(text: str, specials: list[tuple[int, int, str]]) -> tuple[list[_Run], list[_Run]]:
+def _script_runs(
+    text: str, classes: str, specials: list[tuple[int, int, str]]
+) -> tuple[list[_Run], list[_Run]]:
     """The script runs of `text` outside `specials`, and the runs and specials together in
     text order (a special's third field is its kind)."""
-    classes = _classes(text)
     runs: list[_Run] = []
     items: list[_Run] = []
     finditer = _class_runs().finditer
@@ -465,6 +467,7 @@ def _other_runs(text: str, classes: str, start: int, end: int) -> Iterator[_Run]
 
 def _label_runs(
     text: str,
+    classes: str,
     runs: list[_Run],
     specials: list[tuple[int, int, str]],
     candidates: tuple[str, ...],
@@ -484,7 +487,11 @@ def _label_runs(
             labels.update(dict.fromkeys([m[0] for m in members], langs[0] if langs else None))
             continue
         texts = [text[start:end] for start, end, _ in members]
-        for item, label in zip(members, langid.label_runs(texts, langs), strict=True):
+        counts = None
+        if script == "Arab":  # letter counts for langid's weighing, from the class string
+            counts = [classes.count("A", s, e) - text.count(TATWEEL, s, e) for s, e, _ in members]
+        labels_ = langid.label_runs(texts, langs, letter_counts=counts)
+        for item, label in zip(members, labels_, strict=True):
             labels[item[0]] = label
     return labels
 
