@@ -1,15 +1,20 @@
-"""Streaming CLI at corpus scale: peak memory (RSS) and throughput per command, and --jobs scaling.
+"""Streaming CLI at corpus scale: --jobs scaling and peak memory (RSS) for every command.
 
-Run: python benchmarks/bench_stream.py [--gb 2] [--commands clean,segment,...] [--jobs 1,2]
+Run:
+  python benchmarks/bench_stream.py --mb 50            # scaling table, --jobs 1 vs 2
+  python benchmarks/bench_stream.py --rss-gb 2         # peak RSS on a 2 GB input (--jobs 2)
+  python benchmarks/bench_stream.py --mb 50 --commands clean,urls --jobs 1,2,4
 
-Writes a JSONL corpus of about --gb GB (fixture lines with ids) to a temporary folder, then
-runs ``polyglot-text COMMAND --jsonl -o OUT`` on it under ``/usr/bin/time -v`` (Debian
-package ``time``) for each command and --jobs value, and prints wall time, MB/s, the peak
-RSS of the largest process (the CLI or one worker: GNU time reports the maximum over the
-process tree), the record count of the output (which must equal the input's), and the
-speed-up of each --jobs value over --jobs 1.
-Targets: peak RSS <= 150 MB per process whatever the input size; >= 1.7x from 1 to 2 jobs
-on a 2-core machine.
+Writes a JSONL corpus (fixture lines with ids, `--mb` MB or `--rss-gb` GB) to a temporary
+folder (removed afterwards unless `--corpus PATH` names one to reuse), then runs
+``polyglot-text COMMAND --jsonl -o OUT CORPUS`` under GNU ``time -v`` (Debian package
+``time``) for each command and --jobs value. It prints the wall time, the peak RSS of the
+largest process of the tree (GNU time's "Maximum resident set size": the CLI or one worker),
+the CPU seconds of the reading/writing process and of the worker processes (sampled with
+psutil every 0.1 s, so a little low), whether the output has as many records as the input,
+and the load average before each run: other processes on the machine slow the runs down, so
+compare speed-ups measured on a quiet machine.
+Targets: >= 1.7x from 1 to 2 jobs on a 2-core machine; peak RSS <= 150 MB on 2 GB.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -39,10 +45,10 @@ COMMAND_ARGS = {
 }
 
 
-def write_corpus(path: Path, gigabytes: float) -> int:
-    """Write about `gigabytes` GB of JSONL records; return the record count."""
+def write_corpus(path: Path, megabytes: float) -> int:
+    """Write about `megabytes` MB of JSONL records; return the record count."""
     lines = fixture_lines()
-    target = int(gigabytes * 1e9)
+    target = int(megabytes * 1e6)
     encoded = [json.dumps({"text": line}, ensure_ascii=False)[1:].encode("utf-8") for line in lines]
     size = count = 0
     with path.open("wb", buffering=1 << 20) as out:
@@ -67,76 +73,138 @@ def _count_lines(path: Path) -> int:
 
 def _supported(command: str) -> bool:
     done = subprocess.run(
-        [sys.executable, "-m", "polyglot_text", *COMMAND_ARGS[command][:1], "--help"],
+        [sys.executable, "-m", "polyglot_text", COMMAND_ARGS[command][0], "--help"],
         capture_output=True,
         text=True,
     )
     return done.returncode == 0 and "--jsonl" in done.stdout
 
 
+def _cpu_seconds(process: Any) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
 def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float]:
+    """Run one command; wall seconds, peak RSS (MB), CPU seconds (parent / workers), records."""
+    import psutil
+
     timer = shutil.which("time") or "/usr/bin/time"
-    args = [
-        timer,
-        "-v",
-        sys.executable,
-        "-m",
-        "polyglot_text",
-        *COMMAND_ARGS[command],
-        "--jobs",
-        str(jobs),
-        "-o",
-        str(out),
-        str(corpus),
-    ]
+    args = [timer, "-v", sys.executable, "-m", "polyglot_text", *COMMAND_ARGS[command]]
+    args += ["--jobs", str(jobs), "-o", str(out), str(corpus)]
+    load = os.getloadavg()[0]
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    parent_cpu = 0.0
+    workers: dict[int, float] = {}
+    while proc.poll() is None:
+        try:
+            children = root.children()
+            cli = children[0] if children else None
+            if cli is not None:
+                parent_cpu = _cpu_seconds(cli)
+                for helper in cli.children():
+                    for worker in helper.children():  # forkserver -> workers
+                        workers[worker.pid] = _cpu_seconds(worker)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    _, err = proc.communicate()
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{command} --jobs {jobs} failed: {done.stderr.strip()[-500:]}")
-    rss_kb = float(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])  # type: ignore[index]
-    return {"seconds": seconds, "rss_mb": rss_kb / 1024, "records": _count_lines(out)}
+    stderr = err.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"{command} --jobs {jobs} failed: {stderr.strip()[-500:]}")
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+    rss_mb = float(match[1]) / 1024 if match else float("nan")
+    records = _count_lines(out)
+    out.unlink()
+    return {
+        "seconds": seconds,
+        "rss_mb": rss_mb,
+        "parent_cpu": parent_cpu,
+        "worker_cpu": sum(workers.values()),
+        "records": records,
+        "load": load,
+    }
+
+
+def _make_corpus(args: argparse.Namespace, folder: Path, megabytes: float) -> tuple[Path, int]:
+    corpus: Path = args.corpus or folder / "corpus.jsonl"
+    if corpus.exists():
+        return corpus, _count_lines(corpus)
+    print(f"writing a {megabytes:,.0f} MB corpus to {corpus} ...", flush=True)
+    return corpus, write_corpus(corpus, megabytes)
+
+
+def scaling(args: argparse.Namespace, folder: Path, commands: list[str]) -> None:
+    corpus, records = _make_corpus(args, folder, args.mb)
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    mb = corpus.stat().st_size / 1e6
+    print(f"corpus: {mb:,.1f} MB, {records:,} records; {os.cpu_count()} cores")
+    last_jobs = jobs_list[-1]
+    heads = [f"jobs{j} s" for j in jobs_list] + [f"speedup{j}" for j in jobs_list[1:]]
+    heads += ["RSS MB", "CPU s j1", f"parent j{last_jobs}", f"workers j{last_jobs}", "load"]
+    print(f"{'command':9s} " + " ".join(f"{h:>10s}" for h in heads) + "  records")
+    for command in commands:
+        results = [run_one(command, corpus, jobs, folder / "out.jsonl") for jobs in jobs_list]
+        base = results[0]["seconds"]
+        cells = [f"{r['seconds']:10.1f}" for r in results]
+        cells += [f"{base / r['seconds']:9.2f}x" for r in results[1:]]
+        first, last = results[0], results[-1]
+        cells += [
+            f"{max(r['rss_mb'] for r in results):10.0f}",
+            f"{first['parent_cpu']:10.1f}",
+            f"{last['parent_cpu']:10.1f}",
+            f"{last['worker_cpu']:10.1f}",
+            f"{max(r['load'] for r in results):10.2f}",
+        ]
+        ok = all(r["records"] == records for r in results)
+        print(
+            f"{command:9s} " + " ".join(cells) + f"  {'in = out' if ok else 'DIFFER!'}",
+            flush=True,
+        )
+
+
+def rss(args: argparse.Namespace, folder: Path, commands: list[str]) -> None:
+    corpus, records = _make_corpus(args, folder, args.rss_gb * 1000)
+    gb = corpus.stat().st_size / 1e9
+    print(f"corpus: {gb:.2f} GB, {records:,} records; --jobs {args.rss_jobs}")
+    print(f"{'command':9s} {'seconds':>8s} {'MB/s':>6s} {'peak RSS MB':>11s} {'load':>5s}  records")
+    for command in commands:
+        r = run_one(command, corpus, args.rss_jobs, folder / "out.jsonl")
+        ok = "all in = out" if r["records"] == records else f"DIFFER: {r['records']:,.0f}"
+        print(
+            f"{command:9s} {r['seconds']:8.0f} {gb * 1000 / r['seconds']:6.1f}"
+            f" {r['rss_mb']:11.0f} {r['load']:5.2f}  {records:,} {ok}",
+            flush=True,
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gb", type=float, default=2.0)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--mb", type=float, default=50.0, help="scaling corpus size (MB)")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values to compare")
+    parser.add_argument("--rss-gb", type=float, help="instead: peak RSS on a corpus of N GB")
+    parser.add_argument("--rss-jobs", type=int, default=2, help="--jobs for the RSS runs")
     parser.add_argument("--commands", default=",".join(COMMAND_ARGS))
-    parser.add_argument("--jobs", default="1,2")
-    parser.add_argument("--keep", type=Path, help="reuse/keep the corpus at this path")
+    parser.add_argument("--corpus", type=Path, help="reuse (and keep) the corpus at this path")
     args = parser.parse_args()
     if not (shutil.which("time") or os.path.exists("/usr/bin/time")):
         raise SystemExit("needs GNU time: apt-get install time")
-    folder = Path(tempfile.mkdtemp(prefix="pt-bench-"))
-    corpus = args.keep or folder / "corpus.jsonl"
-    records = _count_lines(corpus) if corpus.exists() else write_corpus(corpus, args.gb)
-    mb = corpus.stat().st_size / 1e6
-    print(f"corpus: {mb:,.0f} MB, {records:,} records ({corpus})")
-    print(
-        f"{'command':10s} {'jobs':>4s} {'seconds':>8s} {'MB/s':>7s} {'peak RSS':>9s} "
-        f"{'records out':>12s} {'speed-up':>8s}"
-    )
-    try:
-        for command in args.commands.split(","):
-            if not _supported(command):
-                print(f"{command:10s} (no --jsonl mode in this version)")
-                continue
-            base = None
-            for jobs in [int(j) for j in args.jobs.split(",")]:
-                result = run_one(command, corpus, jobs, folder / "out.jsonl")
-                base = base or result["seconds"]
-                ok = "" if result["records"] == records else "  <-- RECORD COUNT DIFFERS"
-                print(
-                    f"{command:10s} {jobs:4d} {result['seconds']:8.1f} "
-                    f"{mb / result['seconds']:7.1f} {result['rss_mb']:7.0f} MB "
-                    f"{int(result['records']):12,d} {base / result['seconds']:7.2f}x{ok}",
-                    flush=True,
-                )
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    commands = []
+    for command in args.commands.split(","):
+        if _supported(command):
+            commands.append(command)
         else:
-            (folder / "out.jsonl").unlink(missing_ok=True)
+            print(f"{command}: no --jsonl mode in this version, skipped")
+    folder = Path(tempfile.mkdtemp(prefix="pt-bench-"))
+    try:
+        (rss if args.rss_gb else scaling)(args, folder, commands)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,7 @@ import pytest
 from conftest import FIXTURES, run_cli
 
 from polyglot_text import clean
-from polyglot_text.cli import clean as clean_cli
-from polyglot_text.cli._stream import Record
+from polyglot_text.cli._stream import Block, with_progress
 
 SEED = FIXTURES / "seed_article.txt"
 
@@ -166,14 +165,14 @@ def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
 def test_progress_only_on_a_terminal_for_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    records = [Record("f", 1, 0, "سلام\n"), Record("f", 2, 5, "x\n")]
+    blocks = [Block("f", 1, 0, 0, "سلام\n".encode()), Block("f", 2, 9, 5, b"x\n")]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    assert list(clean_cli._progress(iter(records), ("f",))) == records
+    assert list(with_progress(iter(blocks), ("f",), "clean")) == blocks
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    assert list(clean_cli._progress(iter(records), ())) == records  # stdin: no bar
+    assert list(with_progress(iter(blocks), (), "clean")) == blocks  # stdin: no bar
     src = tmp_path / "f.txt"
     src.write_text("سلام\nx\n", "utf-8")
-    assert list(clean_cli._progress(iter(records), (str(src),))) == records
+    assert list(with_progress(iter(blocks), (str(src),), "clean")) == blocks
     assert "clean" in capsys.readouterr().err  # the bar was drawn on stderr
 
 

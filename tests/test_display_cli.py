@@ -72,3 +72,19 @@ def test_show_align_right_aligns_rtl_paragraphs_only() -> None:
     ]
     code, _, err = run(["show", "--align"], stdin=b"x\n")
     assert code == 2 and "--align needs --width" in err.decode()
+
+
+def test_show_jsonl_replaces_the_field_and_keeps_the_rest() -> None:
+    import json
+
+    records = [{"id": 1, "text": "وفد حماس (Hamas) 2024", "x": [1]}, {"id": 2, "body": "عرب"}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    code, out, err = run(["show", "--jsonl"], stdin=data.splitlines(True)[0])
+    assert code == 0, err
+    got = json.loads(out)
+    assert got == {"id": 1, "text": to_visual("وفد حماس (Hamas) 2024"), "x": [1]}
+    code, out, err = run(["show", "--jsonl", "--field", "body", "--no-shape"], stdin=data)
+    assert code == 2 and err.decode().strip() == "polyglot-text: <stdin>:1: field 'body' is missing"
+    line = data.splitlines(True)[1]
+    code, out, err = run(["show", "--jsonl", "--field", "body", "--no-shape"], stdin=line)
+    assert code == 0 and json.loads(out) == {"id": 2, "body": "برع"}

@@ -45,7 +45,7 @@ TWITTER_XFAIL = {
 def _twitter_cases() -> list[Any]:
     path = EXTERNAL / "twitter-text" / "extract.yml"
     if not path.exists():
-        return [pytest.param(None, id="twitter-text-absent")]
+        return [pytest.param(None, None, id="twitter-text-absent")]
     tests = yaml.safe_load(path.read_text(encoding="utf-8"))["tests"]
     params = []
     for group in ("urls", "urls_with_indices", "urls_with_directional_markers"):

@@ -214,13 +214,13 @@ def caption(
         "diacritize": diacritize,
     }
     worker = functools.partial(caption_worker, options=options, style=style, ruby=ruby, field=field)
-    records = _stream.read_records(files or ("-",), errors=errors)
+    blocks = _stream.read_input(files, errors=errors, label="caption")
     with _stream.open_output(output) as out:
         if standalone:
             from ..captions.render import page_end, page_start
 
             out.write(page_start(title).encode("utf-8"))
-            _stream.process(records, worker, out, jobs=jobs)
+            _stream.process(blocks, worker, out, jobs=jobs)
             out.write(page_end().encode("utf-8"))
         else:
-            _stream.process(records, worker, out, jobs=jobs)
+            _stream.process(blocks, worker, out, jobs=jobs)

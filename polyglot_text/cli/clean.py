@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import IO, Any
 
 import click
@@ -16,8 +14,8 @@ from . import _stream
 from ._stream import Record
 from .options import input_options, jobs_option, output_option
 
-# Separates a record's output from its explanation inside one worker result; input can never
-# hold a NUL (`read_records` rejects binary files), so it cannot be confused with text.
+# Delimits a record's explanation (on both sides) inside the output of a block; input can
+# never hold a NUL (the reader refuses it), so it cannot be confused with text.
 _EXPLAIN_SEP = "\0"
 
 
@@ -36,73 +34,29 @@ def clean_worker(
     else:
         out, steps = clean_and_explain(record.text, **options)
     if explain and steps:
-        return f"{out}{_EXPLAIN_SEP}{record.source}:{record.line}: {'; '.join(steps)}\n"
+        note = f"{record.source}:{record.line}: {'; '.join(steps)}\n"
+        return f"{out}{_EXPLAIN_SEP}{note}{_EXPLAIN_SEP}"
     return out
 
 
 class _ExplainSink:
-    """Writes each result's text to `out` and its explanation (after NUL) to stderr."""
+    """Writes the text of each block's output to `out` and the explanations between NULs to
+    stderr, in input order."""
 
     def __init__(self, out: _stream.Sink) -> None:
         self.out = out
 
     def write(self, data: bytes, /) -> int:
-        text, sep, note = data.partition(_EXPLAIN_SEP.encode())
-        if text:
-            self.out.write(text)
-        if sep:
-            if hasattr(self.out, "flush"):
-                self.out.flush()
-            _stream.write_stderr(note.decode("utf-8", "replace"))
+        parts = data.split(_EXPLAIN_SEP.encode())
+        for index, part in enumerate(parts):
+            if index % 2 == 0:
+                if part:
+                    self.out.write(part)
+            else:
+                if hasattr(self.out, "flush"):
+                    self.out.flush()
+                _stream.write_stderr(part.decode("utf-8", "replace"))
         return len(data)
-
-
-#: Lines cleaned in one call when nothing is reported per line (`clean` is line-local: a
-#: block gives the same text as its lines one by one, at a fraction of the per-call cost).
-BLOCK_LINES = 512
-BLOCK_CHARS = 1 << 16
-
-
-def _blocks(records: Iterable[Record]) -> Iterator[Record]:
-    """Consecutive lines of one file joined into one record (numbered by its first line)."""
-    block: list[Record] = []
-    size = 0
-    for record in records:
-        if block and (
-            record.source != block[0].source or len(block) >= BLOCK_LINES or size >= BLOCK_CHARS
-        ):
-            yield _join(block)
-            block, size = [], 0
-        block.append(record)
-        size += len(record.text)
-    if block:
-        yield _join(block)
-
-
-def _join(block: list[Record]) -> Record:
-    first = block[0]
-    if len(block) == 1:
-        return first
-    return Record(first.source, first.line, first.offset, "".join(r.text for r in block))
-
-
-def _progress(records: Iterable[Record], files: tuple[str, ...]) -> Iterator[Record]:
-    """Show a tqdm bar (bytes read) on stderr when it is a terminal and input is files."""
-    if not sys.stderr.isatty() or not files or "-" in files:
-        yield from records
-        return
-    from tqdm import tqdm
-
-    try:
-        total = sum(os.path.getsize(path) for path in files)
-    except OSError:
-        total = None
-    with tqdm(
-        total=total, unit="B", unit_scale=True, desc="clean", file=sys.stderr, leave=False
-    ) as bar:
-        for record in records:
-            bar.update(len(record.text.encode("utf-8", "surrogateescape")))
-            yield record
 
 
 def _fold_option(name: str) -> Callable[[Any], Any]:
@@ -225,13 +179,15 @@ def clean(
     worker = functools.partial(
         clean_worker, options=options, field=field if jsonl else None, explain=explain
     )
-    paths = files or ("-",)
-    records = _progress(_stream.read_records(paths, errors=errors), files)
-    if not jsonl and not explain:
-        records = _blocks(records)
+    blocks = _stream.read_input(files, errors=errors, label="clean")
+    # `clean` is line-local: consecutive lines cleaned in one call give the same text as one
+    # by one, at a fraction of the per-call cost, when nothing is reported per line.
+    group = not jsonl and not explain
     with _stream.open_output(output) as out:
         sink: _stream.Sink = _ExplainSink(out) if explain else out
-        _count, skipped = _stream.process(records, worker, sink, jobs=jobs, skip_bad=skip_bad)
+        _count, skipped = _stream.process(
+            blocks, worker, sink, jobs=jobs, skip_bad=skip_bad, group=group
+        )
         _flush(out)
     if skipped:
         _stream.write_stderr(f"polyglot-text clean: skipped {skipped} bad line(s)\n")

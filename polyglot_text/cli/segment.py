@@ -100,8 +100,8 @@ def segment(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--languages") from None
     worker = functools.partial(segment_worker, fmt=fmt, languages=langs, field=field)
-    records = _stream.read_records(files or ("-",), errors=errors)
+    blocks = _stream.read_input(files, errors=errors, label="segment")
     with _stream.open_output(output) as out:
         _stream.process_to(
-            records, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
+            blocks, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
         )

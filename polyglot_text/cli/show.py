@@ -9,7 +9,7 @@ import click
 from ..display import BASE_DIRS, to_visual
 from . import _stream
 from ._stream import Record
-from .options import input_options, jobs_option, output_option
+from .options import input_options, jobs_option, jsonl_options, output_option
 
 
 def show_worker(
@@ -20,18 +20,28 @@ def show_worker(
     keep_harakat: bool,
     shape: bool,
     align: bool = False,
+    field: str | None = None,
 ) -> str:
     """The visual form of one input line (its line ending kept); with `align` and `width`,
-    the lines of a right-to-left paragraph are padded on the left to `width` columns."""
-    shown = to_visual(
-        record.text, base_dir=base_dir, width=width, keep_harakat=keep_harakat, shape=shape
-    )
+    the lines of a right-to-left paragraph are padded on the left to `width` columns. With
+    `field` (JSONL), that string field of the record is replaced by its visual form."""
+    if field is not None:
+        obj, value = _stream.parse_json_line(record.text, field)
+        obj[field] = _visual(value, base_dir, width, keep_harakat, shape, align)
+        return _stream.dump_json(obj) + "\n"
+    return _visual(record.text, base_dir, width, keep_harakat, shape, align)
+
+
+def _visual(
+    text: str, base_dir: str, width: int | None, keep_harakat: bool, shape: bool, align: bool
+) -> str:
+    shown = to_visual(text, base_dir=base_dir, width=width, keep_harakat=keep_harakat, shape=shape)
     if not (align and width):
         return shown
     from ..display.uba import paragraph_level
     from ..display.visual import display_width
 
-    rtl = base_dir == "rtl" or (base_dir == "auto" and paragraph_level(record.text) == 1)
+    rtl = base_dir == "rtl" or (base_dir == "auto" and paragraph_level(text) == 1)
     if not rtl:
         return shown
     body = shown.rstrip("\r\n")
@@ -69,6 +79,7 @@ def show_worker(
     help="With --width: right-align the lines of right-to-left paragraphs, as a bidi-aware "
     "display would.",
 )
+@jsonl_options
 @output_option
 @jobs_option
 def show(
@@ -79,6 +90,8 @@ def show(
     no_shape: bool,
     strip_harakat: bool,
     align: bool,
+    jsonl: bool,
+    field: str | None,
     output: str | None,
     jobs: int,
 ) -> None:
@@ -95,6 +108,7 @@ def show(
       polyglot-text show fixtures/mixed_social.txt
       polyglot-text show --width 40 --align article.txt
       echo 'He said وفد حماس today' | polyglot-text show
+      polyglot-text show --jsonl --field text tweets.jsonl
     """
     worker = functools.partial(
         show_worker,
@@ -103,9 +117,10 @@ def show(
         keep_harakat=not strip_harakat,
         shape=not no_shape,
         align=align,
+        field=field,
     )
     if align and width is None:
         raise click.UsageError("--align needs --width N (the column to align to)")
-    records = _stream.read_records(files or ("-",), errors=errors)
+    blocks = _stream.read_input(files, errors=errors, label="show")
     with _stream.open_output(output) as out:
-        _stream.process(records, worker, out, jobs=jobs)
+        _stream.process(blocks, worker, out, jobs=jobs)

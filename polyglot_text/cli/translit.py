@@ -55,15 +55,16 @@ def _convert(text: str, scheme: str, reverse: bool, options: dict[str, object]) 
 
 
 class _HintSink:
-    """Strips the worker's marker and prints the hint the first time it is seen."""
+    """Strips the workers' markers (input never holds a NUL: the reader refuses it) and
+    prints the hint the first time one is seen."""
 
     def __init__(self, out: _stream.Sink, hint: bool) -> None:
         self.out = out
         self.hint = hint
 
     def write(self, data: bytes, /) -> int:
-        if data.startswith(b"\0"):
-            data = data[1:]
+        if b"\0" in data:
+            data = data.replace(b"\0", b"")
             if self.hint:
                 write_stderr(HINT)
                 self.hint = False
@@ -166,6 +167,6 @@ def translit(
     worker = functools.partial(
         translit_worker, scheme=scheme, reverse=reverse, field=field, options=options
     )
-    records = _stream.read_records(files or ("-",), errors=errors)
+    blocks = _stream.read_input(files, errors=errors, label="translit")
     with _stream.open_output(output) as out:
-        _stream.process(records, worker, _HintSink(out, hint), jobs=jobs)
+        _stream.process(blocks, worker, _HintSink(out, hint), jobs=jobs)

@@ -96,8 +96,8 @@ def urls(
       polyglot-text urls --jsonl --field text tweets.jsonl
     """
     worker = functools.partial(urls_worker, fmt=fmt, form=form, field=field)
-    records = _stream.read_records(files or ("-",), errors=errors)
+    blocks = _stream.read_input(files, errors=errors, label="urls")
     with _stream.open_output(output) as out:
         _stream.process_to(
-            records, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
+            blocks, worker, out, json_array=fmt == "json" and field is None, jobs=jobs
         )
