@@ -50,7 +50,7 @@ def main() -> None:
 
     import ftfy
 
-    from polyglot_text.cli.clean import BLOCK_LINES
+    from polyglot_text.cli._stream import GROUP_LINES as BLOCK_LINES
 
     mixed = build_corpus(args.mb).splitlines(keepends=True)
     arabic = build_corpus(args.mb, seed=1, arabic_share=0.9).splitlines(keepends=True)
