@@ -364,6 +364,55 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, match.start() if match else len(text)
 
 
+def _spans_to_protect(text: str, plan: _Plan) -> tuple[list[tuple[int, int]], bool]:
+    """The protected spans that folding could touch (``[]`` in most text), and whether
+    folding could move one (a word with a URL, email or mention also holds a character
+    that folds to more or less than one letter, or a joiner).
+
+    Finding URLs costs more than folding, so only space-delimited words that hold both a
+    marker and something to fold are handed to the tokenizer (no URL, email or mention
+    crosses a space, what one may be glued to lies in its word, and no fold makes a
+    marker). One search finds each word with a marker (the next search starts after it).
+    """
+    search = _markers().search
+    marker = search(text)
+    if marker is None:
+        return [], False
+    nfc = unicodedata.is_normalized("NFC", text)
+    spans: list[tuple[int, int]] = []
+    risky = not nfc
+
+    def look(start: int) -> tuple[int, bool]:
+        """Protect what the word around `start` holds if it has something to fold; return
+        the word's end and whether it had nothing to fold."""
+        nonlocal risky
+        left, right = _word_around(text, start, start + 1)
+        word = text[left:right]
+        if _inert(word, plan):
+            return right, True
+        spans.extend((left + s, left + e) for s, e in _protected(word))
+        risky = risky or not plan.reshaping.isdisjoint(word) or not _JOINER_SET.isdisjoint(word)
+        return right, False
+
+    inert = 0
+    while marker is not None:
+        right, nothing = look(marker.start())
+        inert += nothing
+        if inert > _INERT_WORDS and nfc and plan.trigger is not None:
+            # Many words with a marker and nothing to fold ("3.5", "a.m.", file names): find
+            # the rest's words holding both by two scans instead of one look per word.
+            for start in _near_starts(text, right, plan.trigger.pattern, plan.tidy_joiners):
+                if start >= right:
+                    right = look(start)[0]
+            break
+        marker = search(text, right)  # the next word with a marker
+    return spans, risky
+
+
+#: Words with a marker and nothing to fold looked at one by one before `_near_starts` scans.
+_INERT_WORDS = 32
+
+
 @functools.lru_cache(maxsize=64)
 def _near(trigger: str, tidy: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for a marker with a character to fold after it in its word, and (run on the
@@ -375,41 +424,14 @@ def _near(trigger: str, tidy: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
-def _spans_to_protect(text: str, plan: _Plan) -> tuple[list[tuple[int, int]], bool]:
-    """The protected spans that folding could touch (``[]`` in most text), and whether
-    folding could move one (a word with a URL, email or mention also holds a character
-    that folds to more or less than one letter, or a joiner).
-
-    Finding URLs costs more than folding, so only space-delimited words that hold both a
-    marker and something to fold are handed to the tokenizer (no URL, email or mention
-    crosses a space, what one may be glued to lies in its word, and no fold makes a
-    marker). In NFC text those words are found by two scans (forwards, and backwards over
-    the reversed text).
-    """
-    if not _markers().search(text):
-        return [], False
-    nfc = unicodedata.is_normalized("NFC", text)
-    if plan.trigger is None or not nfc:
-        starts = [m.start() for m in _markers().finditer(text)]
-    else:
-        after, before = _near(plan.trigger.pattern, plan.tidy_joiners)
-        last = len(text) - 1
-        starts = [m.start() for m in after.finditer(text)]
-        starts += [last - m.start() for m in before.finditer(text[::-1])]
-        starts.sort()
-    spans: list[tuple[int, int]] = []
-    risky = not nfc
-    done = 0
-    for start in starts:
-        if start < done:
-            continue
-        left, right = _word_around(text, start, start + 1)
-        done = right
-        word = text[left:right]
-        if not _inert(word, plan):
-            spans.extend((left + s, left + e) for s, e in _protected(word))
-            risky = risky or not plan.reshaping.isdisjoint(word) or not _JOINER_SET.isdisjoint(word)
-    return spans, risky
+def _near_starts(text: str, pos: int, trigger: str, tidy: bool) -> list[int]:
+    """Markers at or after `pos` (a word boundary) whose word also holds something to fold,
+    in order (NFC text): two scans, forwards and backwards over the reversed text."""
+    after, before = _near(trigger, tidy)
+    last = len(text) - 1
+    starts = [m.start() for m in after.finditer(text, pos)]
+    starts += [last - m.start() for m in before.finditer(text[::-1], 0, len(text) - pos)]
+    return sorted(set(starts))
 
 
 _JOINER_SET = frozenset("\u200c\u200d")

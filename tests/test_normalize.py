@@ -305,3 +305,27 @@ def test_many_lines_fold_like_their_lines(lines: list[str], profile: str) -> Non
     # searched so far) have work, one pass over the whole text: both give the lines' result.
     expected = "\n".join(normalize(line, profile) for line in lines)
     assert normalize("\n".join(lines * 20), profile) == "\n".join([expected] * 20)
+
+
+_WORDS = [
+    "3.5", "a.m.", "file.txt", "ي.com", "الإيرانيhttp://hamas.ps/ar/post/7769/", "وفد",
+    "http://موقع.وزارة-الاتصالات.مصر/تقرير.pdf", "@user_ي", "ﻻ", "x.com/ﺗﻘﺮﻳﺮ", "\u200ca.b",
+]  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=120), st.sampled_from(list(PROFILES)))
+def test_word_by_word_and_scanning_find_the_same_words(words: list[str], profile: str) -> None:
+    # Words with a URL marker are looked at one by one, or, after many with nothing to fold,
+    # found by two scans: both ways give the same text.
+    module = sys.modules["polyglot_text.normalize"]
+    text = " ".join(words)
+    saved = module._INERT_WORDS
+    try:
+        module._INERT_WORDS = 0
+        scanned = normalize(text, profile)
+        module._INERT_WORDS = 10**9
+        one_by_one = normalize(text, profile)
+    finally:
+        module._INERT_WORDS = saved
+    assert scanned == one_by_one
