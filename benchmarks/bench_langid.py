@@ -4,7 +4,8 @@ Run: python benchmarks/bench_langid.py [--external ../shared/external]
 
 Prints accuracy on short strings (ours: `detect_language`; langdetect: `detect` over all
 55 profiles, seeded) and per-letter accuracy on mixed texts (ours: `segments` labels;
-langdetect whole-text: one label per text; langdetect per run: one call per script run).
+langdetect whole-text: one label per text; langdetect per run: one call per script run), and accuracy on 10-line corpus documents with
+Persian and Urdu retyped on an Arabic keyboard layout (ي ك for ی ک).
 """
 
 from __future__ import annotations
@@ -67,7 +68,16 @@ def evaluate(external: Path) -> dict[str, float]:
             ours_ok += predicted.get(offset) == lang
             whole_ok += whole == lang
             run_ok += per_run.get(offset) == lang
+    layout = langid_eval.arabic_layout_documents(folder)
+    layout_ours = sum(detect_language(t) == lang for lang, t in layout)
+    layout_raw = 0
+    for lang, text in layout:
+        with contextlib.suppress(Exception):
+            layout_raw += detect(text) == lang
     return {
+        "layout_n": len(layout),
+        "layout_ours": layout_ours / len(layout),
+        "layout_langdetect": layout_raw / len(layout),
         "short_n": len(short),
         "short_ours": ours / len(short),
         "short_langdetect": raw / len(short),
@@ -92,6 +102,9 @@ def main() -> None:
     print(f"  polyglot_text.segments         {result['mixed_ours']:.2%}")
     print(f"  langdetect, whole text         {result['mixed_langdetect_whole']:.2%}")
     print(f"  langdetect, per script run     {result['mixed_langdetect_per_run']:.2%}")
+    print(f"10-line documents, Persian/Urdu typed with Arabic yeh/kaf ({result['layout_n']}):")
+    print(f"  polyglot_text.detect_language  {result['layout_ours']:.1%}")
+    print(f"  langdetect.detect (seeded)     {result['layout_langdetect']:.1%}")
     print(f"({time.perf_counter() - start:.1f} s)")
 
 

@@ -210,22 +210,39 @@ def _langdetect(text: str, langs: tuple[str, ...]) -> dict[str, float]:
 # --- decisions -----------------------------------------------------------------------------
 
 
-def _compat_counts(text: str) -> dict[str, int]:
-    """For each of ar/fa/ur, how many letters of `text` exclude it."""
-    exclude = {"ar": 0, "fa": 0, "ur": 0}
+#: Arabic YEH and KAF are what Persian and Urdu text typed on an Arabic keyboard layout has
+#: instead of ی and ک (common on the web; langdetect itself folds ی to ي). In a text that
+#: never uses the Persian form but has letters Arabic never uses, they weigh this much
+#: against Persian and Urdu. (Arabic quoted in Persian text comes with Persian ی and ک.)
+KEYBOARD_VARIANT_WEIGHT = 0.05
+_KEYBOARD_VARIANTS = {"\u064a": "\u06cc", "\u0643": "\u06a9"}  # Arabic form: Persian form
+
+
+def _keyboard_variants(text: str) -> frozenset[str]:
+    """The Arabic yeh/kaf of `text` whose Persian form it never uses."""
+    return frozenset(a for a, p in _KEYBOARD_VARIANTS.items() if a in text and p not in text)
+
+
+def _compat_counts(text: str, *, weighted: bool = False) -> dict[str, float]:
+    """For each of ar/fa/ur, how many letters of `text` exclude it (`weighted`: Arabic
+    yeh/kaf in a text without their Persian forms count `KEYBOARD_VARIANT_WEIGHT` each)."""
+    exclude = {"ar": 0.0, "fa": 0.0, "ur": 0.0}
+    variants = _keyboard_variants(text) if weighted else frozenset()
     for letter, compat in _LETTER_COMPAT.items():
-        n = text.count(letter)
+        n: float = text.count(letter)
         if n:
+            if letter in variants:
+                n *= KEYBOARD_VARIANT_WEIGHT
             for lang in _EVIDENCE_LANGS - compat:
                 exclude[lang] += n
     return exclude
 
 
-def _run_compat(text: str) -> frozenset[str]:
-    """Languages among ar/fa/ur that every evidence letter of `text` allows."""
+def _run_compat(text: str, tolerated: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Languages among ar/fa/ur that every evidence letter of `text` (but `tolerated`) allows."""
     allowed = _EVIDENCE_LANGS
     for letter, compat in _LETTER_COMPAT.items():
-        if letter in text:
+        if letter in text and letter not in tolerated:
             allowed = allowed & compat
     return allowed
 
@@ -278,7 +295,9 @@ def decide_group(
             open_langs = clean
         else:
             # Mixed evidence (a Persian name in Arabic text, Arabic yeh typed in Persian):
-            # keep the candidates excluded least often, within 10 % of the best.
+            # keep the candidates excluded least often, within 10 % of the best, counting
+            # keyboard variants (ي ك in Persian or Urdu) as weak evidence.
+            exclude = _compat_counts(text, weighted=True)
             best = min(exclude.get(c, 0) for c in candidates)
             open_langs = tuple(c for c in candidates if exclude.get(c, 0) <= best * 1.1 + 1)
     if len(open_langs) == 1:
@@ -362,11 +381,15 @@ def label_runs(
     if joint not in _EVIDENCE_LANGS:
         return labels
     pending: dict[tuple[str, ...], list[int]] = {}
-    excluder = _excluders(joint).search
+    # A Persian or Urdu text typed with Arabic yeh/kaf: those letters do not make a run Arabic.
+    tolerated: frozenset[str] = frozenset()
+    if joint != "ar":
+        tolerated = _keyboard_variants(" ".join(texts))
+    excluder = _excluders(joint, tolerated).search
     for i, run in enumerate(texts):
         if excluder(run) is None:  # no letter of the run rules the joint label out
             continue
-        allowed = _run_compat(run)
+        allowed = _run_compat(run, tolerated)
         if joint in allowed:
             continue
         options = tuple(c for c in candidates if c in allowed)
@@ -384,9 +407,11 @@ def label_runs(
 
 
 @functools.cache
-def _excluders(lang: str) -> re.Pattern[str]:
-    """A class of the evidence letters that rule `lang` out (one search per run)."""
-    letters = sorted(c for c, compat in _LETTER_COMPAT.items() if lang not in compat)
+def _excluders(lang: str, tolerated: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """A class of the evidence letters (but `tolerated`) that rule `lang` out."""
+    letters = sorted(
+        c for c, compat in _LETTER_COMPAT.items() if lang not in compat and c not in tolerated
+    )
     return re.compile("[" + "".join(letters) + "]")
 
 

@@ -120,3 +120,22 @@ def seed_mixed(seed: Path) -> MixedText:
         pos = end
     latin.append((pos, len(text), "en"))
     return MixedText(text, tuple(sorted(spans + latin)))
+
+
+#: What an Arabic keyboard layout types for Persian/Urdu YEH and KEHEH.
+ARABIC_LAYOUT = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+
+
+def arabic_layout_documents(
+    folder: Path, per_lang: int = 60, lines: int = 10
+) -> list[tuple[str, str]]:
+    """(lang, text) documents of `lines` consecutive corpus lines; the Persian and Urdu ones
+    retyped with Arabic yeh/kaf (ي ك for ی ک), as Persian and Urdu web text often is."""
+    docs = []
+    for lang in CORPORA:
+        corpus = corpus_lines(folder, lang)
+        step = max(1, (len(corpus) - lines) // per_lang)
+        for i in range(per_lang):
+            text = " ".join(corpus[i * step : i * step + lines])
+            docs.append((lang, text if lang == "ar" else text.translate(ARABIC_LAYOUT)))
+    return docs
