@@ -218,3 +218,25 @@ def test_runs_end_at_their_last_letter_or_mark(parts: list[str]) -> None:
     for seg in segments(text):
         if seg.kind == "text":
             assert not seg.text[-1].isspace() and seg.text[-1] not in "،123"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_token_alternatives_start_with_disjoint_classes(text: str) -> None:
+    # The scanner tries its commonest alternatives first; that is only safe because no two
+    # alternatives (but the catch-all symbol) can start at the same character.
+    import regex
+
+    from polyglot_text import segment as s
+
+    firsts = {
+        "number": r"\p{Nd}",
+        "Arab": rf"{s._AL}|\u0640",
+        "Latn": s._LL,
+        "other": s._OTHER_LETTER,
+        "space": r"\s",
+        "punct": r"\p{P}",
+    }
+    for char in set(text):
+        matching = [k for k, p in firsts.items() if regex.fullmatch(p, char, regex.V1)]
+        assert len(matching) <= 1, (char, matching)
