@@ -59,6 +59,19 @@ def psutil_available() -> bool:
     return True
 
 
+def test_a_pipe_gives_the_same_output_as_a_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, 8_000)  # about 1.2 MB: many pipe reads, so many blocks
+    args = _cli("urls", "--jsonl", "--format", "jsonl", "--jobs", "2")
+    from_file = subprocess.run([*args, str(src)], capture_output=True, check=True).stdout
+    with src.open("rb") as stdin:
+        from_pipe = subprocess.run(args, stdin=stdin, capture_output=True, check=True).stdout
+    with subprocess.Popen(["cat", str(src)], stdout=subprocess.PIPE) as cat:
+        from_cat = subprocess.run(args, stdin=cat.stdout, capture_output=True, check=True).stdout
+    assert from_file == from_pipe == from_cat
+    assert len(from_file.splitlines()) == 8_000
+
+
 def _start_long_run(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], Path]:
     src = tmp_path / "big.jsonl"
     _jsonl(src, 60_000)

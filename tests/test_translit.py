@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import polyglot_text.translit as tr
 from polyglot_text.translit import (
@@ -243,6 +245,60 @@ def test_diacritizer_batches_survive_a_small_cache(monkeypatch: pytest.MonkeyPat
     assert out[:8] == out[8:]
 
 
+_PIECES = st.sampled_from(
+    [
+        "مكتبة",
+        "مَكتَبَة",
+        "جامعة",
+        "القاهرة",
+        "الجامعة",
+        "ابن",
+        "عبد",
+        "وزارة",
+        "التربية",
+        "كتاب",
+        "له",
+        "بها",
+        "والشمس",
+        "لِلنَّشْر",
+        "می\u200cخواهم",
+        "ﺍﻟﺴﻼﻡ",
+        "ة",
+        "ال",
+        "،",
+        "٢٠",
+        " ",
+        "  ",
+        "\u00a0",
+        "\t",
+        "\n",
+        ". ",
+        "x",
+        "OK ",
+        "\u200c",
+        "\u0651",
+        "ـ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(_PIECES, max_size=12),
+    scheme=st.sampled_from(["ala-lc", "bgn-pcgn", "din-31635", "ala-lc-fa"]),
+    case=st.sampled_from([None, "title", "sentence"]),
+)
+def test_fast_path_equals_the_explained_path_on_any_mix(
+    pieces: list[str], scheme: str, case: str | None
+) -> None:
+    """The cached word-by-word fast path reads the same context (next word, first of a run)
+    as `transliterate_words`, whatever the order, and twice in a row (warm caches)."""
+    text = "".join(pieces)
+    explained, _ = transliterate_and_explain(text, scheme, diacritize=False, case=case)
+    for _ in range(2):
+        assert transliterate(text, scheme, diacritize=False, case=case) == explained
+
+
 @pytest.mark.parametrize("scheme", tables.SCHOLARLY)
 def test_fast_path_equals_the_explained_path(scheme: str) -> None:
     text = (
@@ -260,3 +316,38 @@ def test_fast_path_equals_the_explained_path(scheme: str) -> None:
             fast = transliterate(text, scheme, **options)
             explained, _ = transliterate_and_explain(text, scheme, **options)
             assert fast == explained
+
+
+# --- the gloss tier (Buckwalter's lexicon with the diacritizer) ---------------------------------
+
+
+@pytest.mark.parametrize("case", _cases("translit_gloss_tier.json"), ids=lambda c: c["label"])
+def test_gloss_tier_cases(case: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diacritizer's output is given (as the case's ``model``); the lexicon decides the
+    structure: proclitic hyphens, which final vowels are kept, its vowels when unambiguous."""
+    from polyglot_text.translit import diacritizer, morph
+
+    uses_gloss = case.get("gloss", True)
+    if uses_gloss and not morph.available():
+        pytest.skip("gloss extra not installed")
+    text, model = str(case["input"]), str(case["model"]).split()
+    forms = dict(zip(text.split(), model, strict=True))
+    monkeypatch.setattr(diacritizer, "available", lambda: True)
+    monkeypatch.setattr(
+        diacritizer, "vowel_lines", lambda lines: [[forms[w] for w in line] for line in lines]
+    )
+    monkeypatch.setattr(morph, "ENABLED", bool(uses_gloss))
+    words = transliterate_words(text)
+    assert " ".join(w.latin for w in words) == case["expected"]
+    assert words[0].source == case["source"]
+
+
+def test_gloss_tier_readings() -> None:
+    from polyglot_text.translit import morph
+
+    if not morph.available():
+        pytest.skip("gloss extra not installed")
+    assert morph.readings("له")[0] == morph.Reading("لَهُ", 1, True)
+    assert morph.choose("فلسطينستان", None) is None  # unknown to the lexicon
+    choice = morph.choose("بقلم", None)
+    assert choice is not None and (choice.prefix, choice.keep_final) == (1, False)

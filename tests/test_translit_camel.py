@@ -6,9 +6,11 @@ count. A token is right when our ``ala-lc`` output equals the reference after fo
 apostrophe variants (ʻ ʼ ' ‘ ’) and case. Accuracy is reported frequency-weighted (share of
 running tokens) and unweighted (share of distinct tokens).
 
-To stay fast, CI scores the most frequent tokens (weighted) and a seeded sample of distinct
-tokens (unweighted); ``python tests/test_translit_camel.py [--full] [--errors]`` prints the
-scores on every token as well (``--full``: with the diacritizer too, a few minutes).
+Without extras every token is scored; with the diacritizer or the gloss hook, to stay fast, CI
+scores the most frequent tokens (weighted) and a seeded sample of distinct tokens
+(unweighted); ``python tests/test_translit_camel.py [--full] [--errors]`` prints the
+scores on every token as well (``--full``: with the diacritizer too, a few minutes), and
+``benchmarks/eval_translit_camel.py`` every source of vowels on every token.
 """
 
 from __future__ import annotations
@@ -26,13 +28,19 @@ from polyglot_text.translit import diacritizer_available, transliterate
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import EXTERNAL, external
 
-#: Floors asserted below (measured values are in the README and issue notes).
-FLOOR_RULES_WEIGHTED = 0.75
-FLOOR_RULES_UNWEIGHTED = 0.31
-FLOOR_MODEL_WEIGHTED = 0.90
-FLOOR_MODEL_UNWEIGHTED = 0.50
-FLOOR_GLOSS_WEIGHTED = 0.90
-FLOOR_GLOSS_UNWEIGHTED = 0.45
+#: Floors asserted below, a little under the measured values (in brackets; all-token values
+#: are in the README and ``benchmarks/eval_translit_camel.py``).
+#: Without any extra, on every token (~5 s).
+FLOOR_RULES_WEIGHTED = 0.74  # (0.7496)
+FLOOR_RULES_UNWEIGHTED = 0.335  # (0.3426)
+#: With the diacritizer and the gloss tier (both in the test extra).
+FLOOR_MODEL_WEIGHTED = 0.93  # (0.944; all tokens 0.9054)
+FLOOR_MODEL_UNWEIGHTED = 0.60  # (0.625)
+#: With the diacritizer alone (gloss extra not installed).
+FLOOR_MODEL_ONLY_WEIGHTED = 0.92  # (0.933)
+FLOOR_MODEL_ONLY_UNWEIGHTED = 0.53  # (0.552)
+FLOOR_GLOSS_WEIGHTED = 0.92  # (0.933)
+FLOOR_GLOSS_UNWEIGHTED = 0.50  # (0.523)
 #: CI subsets: the most frequent tokens (weighted score) and a seeded sample (unweighted).
 RULES_TOP, RULES_SAMPLE = 10_000, 3_000
 MODEL_TOP, MODEL_SAMPLE = 3_000, 1_000
@@ -97,9 +105,7 @@ def _sample(
 
 def test_ala_lc_accuracy_without_diacritizer() -> None:
     rows = load(external("camel-ala-lc", "size1.0.tsv"))
-    top, sample = _sample(rows, RULES_TOP, RULES_SAMPLE)
-    weighted, _, _ = accuracy(top, diacritize=False)
-    _, unweighted, _ = accuracy(sample, diacritize=False)
+    weighted, unweighted, _ = accuracy(rows, diacritize=False)
     assert weighted >= FLOOR_RULES_WEIGHTED
     assert unweighted >= FLOOR_RULES_UNWEIGHTED
 
@@ -110,8 +116,14 @@ def test_ala_lc_accuracy_with_diacritizer() -> None:
     top, sample = _sample(rows, MODEL_TOP, MODEL_SAMPLE)
     weighted, _, _ = accuracy(top, diacritize=True)
     _, unweighted, _ = accuracy(sample, diacritize=True)
-    assert weighted >= FLOOR_MODEL_WEIGHTED
-    assert unweighted >= FLOOR_MODEL_UNWEIGHTED
+    from polyglot_text.translit import morph
+
+    if morph.available():
+        assert weighted >= FLOOR_MODEL_WEIGHTED
+        assert unweighted >= FLOOR_MODEL_UNWEIGHTED
+    else:
+        assert weighted >= FLOOR_MODEL_ONLY_WEIGHTED
+        assert unweighted >= FLOOR_MODEL_ONLY_UNWEIGHTED
 
 
 def test_ala_lc_accuracy_with_the_gloss_lexicon_hook() -> None:

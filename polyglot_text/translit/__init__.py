@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import regex
 
 from ..chars import ARABIC_LETTER, TATWEEL
-from . import lexicon, rules
+from . import lexicon, morph, rules
 from .lossless import from_scheme, to_scheme
 from .tables import (
     LOSSLESS,
@@ -193,6 +193,12 @@ def _resolve(scheme: str, lang: str | None) -> str:
     return scheme
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _bare(raw: str) -> str:
+    """A word's letters without marks, as `_plan_word` reads them."""
+    return rules.strip_marks(_clean(raw)).replace("ٱ", "ا")
+
+
 def _starts_definite(bare: str) -> bool:
     return (len(bare) >= 4 and bare.startswith(("ال", "ٱل"))) or bare in _CONSTRUCT_NEXT
 
@@ -207,6 +213,7 @@ def _romanize(
     article: bool,
     first: bool,
     case: str | None,
+    followed: bool = False,
 ) -> str:
     return rules.romanize_word(
         word,
@@ -217,6 +224,7 @@ def _romanize(
         article=article,
         first_in_run=first,
         case=case,
+        followed=followed,
     )
 
 
@@ -244,7 +252,10 @@ def _plan_word(raw: str, name: str, language: str) -> tuple[str, str, _Plan, boo
     """How to romanise one word without a model: (clean word, bare letters, plan, whether it
     is unvowelled and not in the lexicon, i.e. worth asking a diacritizer or hook)."""
     word = _clean(raw)
-    bare = rules.strip_marks(word).replace("ٱ", "ا")
+    bare = rules.strip_marks(word).replace("ٱ", "ا")  # as `_bare`
+    allah = scholarly_scheme(name).allah.get(bare)
+    if allah is not None:  # the scheme's own forms (لله lillāh), ahead of any proclitic split
+        return word, bare, allah, False
     entry = lexicon.lookup(bare, language, name)
     if rules.has_vowel_marks(word):
         if (
@@ -259,7 +270,15 @@ def _plan_word(raw: str, name: str, language: str) -> tuple[str, str, _Plan, boo
         if entry.latin is not None:
             return word, bare, entry.latin, False
         assert entry.vowelled is not None
-        plan = (entry.vowelled, "lexicon", entry.article, False, False, entry.prefix)
+        form, prefix = entry.vowelled, entry.prefix
+        if len(prefix) > 1 and "{p}-" not in scholarly_scheme(name).article_prefixed:
+            # a scheme that writes proclitics apart (BGN/PCGN) keeps a preposition with its
+            # pronoun together: lahu, not "la hu"
+            units = rules.split_units(prefix)
+            bare_units = [u for u in units if not u.marks]
+            prefix = "".join(u.letter for u in bare_units)
+            form = "".join(u.letter + u.marks for u in units if u.marks) + form
+        plan = (form, "lexicon", entry.article, False, False, prefix)
         return word, bare, plan, False
     prefix = _conjunction(bare) if language == "ar" else ""
     core = _drop_first_letter(word) if prefix else word
@@ -318,9 +337,15 @@ def transliterate_words(
 
         lines = _lines(text, matches, pending)
         results = vowel_lines([[words[i] for i in line] for line in lines])
+        use_gloss = morph.available()
         for line, forms in zip(lines, results, strict=True):
             for i, form in zip(line, forms, strict=True):
-                if form is not None and rules.has_vowel_marks(form):
+                vowelled_form = form if form is not None and rules.has_vowel_marks(form) else None
+                choice = morph.choose(bares[i], vowelled_form) if use_gloss else None
+                if choice is not None:
+                    plans[i] = _split(choice)
+                elif vowelled_form is not None:
+                    form = vowelled_form
                     prefix = plans[i][5] if isinstance(plans[i], tuple) else ""
                     if prefix:
                         form = _drop_first_letter(form)
@@ -343,13 +368,12 @@ def transliterate_words(
             latin, source = plan, "lexicon"
         else:
             form, source, article, drop, guess, prefix = plan
-            construct = False
+            construct = followed = False
             if bares[i].endswith(("ة", "ۃ")) and i + 1 < len(matches):
                 gap = text[m.end() : matches[i + 1].start()]
-                construct = (
-                    bool(gap) and not gap.strip(" \t\u00a0") and _starts_definite(bares[i + 1])
-                )
-            latin = _romanize(form, name, construct, drop, guess, article, first, case)
+                followed = bool(gap) and not gap.strip(" \t\u00a0")
+                construct = followed and _starts_definite(bares[i + 1])
+            latin = _romanize(form, name, construct, drop, guess, article, first, case, followed)
             if prefix:
                 latin = _prefix(s, prefix) + latin
         if quotes:
@@ -381,9 +405,31 @@ _PROCLITIC_LATIN = {"و": "wa", "ف": "fa", "ب": "bi", "ل": "li", "ك": "ka"}
 
 
 def _prefix(s: ScholarlyScheme, prefix: str) -> str:
-    latin = s.prefixes.get(prefix) or _PROCLITIC_LATIN.get(prefix, "")
+    """The romanisation of proclitic letters (bare, or with the vowel they are read with:
+    ``لَ`` + a pronoun is ``la-``), each followed by the scheme's hyphen."""
     sep = "-" if "{p}-" in s.article_prefixed else " "
-    return latin + sep
+    if len(prefix) == 1:
+        return (s.prefixes.get(prefix) or _PROCLITIC_LATIN.get(prefix, "")) + sep
+    parts: list[str] = []
+    for unit in rules.split_units(prefix):
+        vowel = rules.short_vowel(unit.marks)
+        if vowel:
+            latin = s.letters.get(unit.letter, unit.letter) + s.vowels.get(vowel, vowel)
+        else:
+            latin = s.prefixes.get(unit.letter) or _PROCLITIC_LATIN.get(unit.letter, "")
+        parts.append(latin + sep)
+    return "".join(parts)
+
+
+def _split(choice: morph.Choice) -> _Plan:
+    """A plan from the gloss tier's choice: its proclitic letters (with their marks) apart."""
+    form = choice.vowelled
+    prefix = ""
+    if choice.prefix:
+        units = rules.split_units(form)
+        prefix = "".join(u.letter + u.marks for u in units[: choice.prefix])
+        form = "".join(u.letter + u.marks for u in units[choice.prefix :])
+    return (form, choice.source, True, not choice.keep_final, False, prefix)
 
 
 def _use_diacritizer(config: TranslitConfig, language: str) -> bool:
@@ -515,8 +561,10 @@ def transliterate(text: str, scheme: str = "ala-lc", **options: object) -> str:
     return _fast(text, resolved, config)
 
 
-#: Phrases kept in the cache of `_fast` (per scheme and options).
-PHRASE_CACHE_SIZE = 1 << 15
+#: Words kept in the cache of `_fast` (per scheme and options).
+WORD_CACHE_SIZE = 1 << 16
+#: Words `_romanize_run` looks up in the cache together.
+FAST_CHUNK = 512
 
 
 def _char_class(chars: str) -> str:
@@ -535,10 +583,10 @@ def _char_class(chars: str) -> str:
 
 @functools.cache
 def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    r"""Stdlib `re` scanners for words, phrases (words joined by spaces) and the Arabic
-    punctuation and digits between them. Their classes are computed once, on first use, by the
-    `regex` module's Unicode properties (``[\p{Script=Arabic}&&\p{L}]``, ``\p{M}``) over the
-    BMP (~40 ms): stdlib `re` then scans 3-6x faster than `regex` with properties."""
+    r"""Stdlib `re` scanners for words, for splitting a text into gaps and words, and for
+    the Arabic punctuation and digits between words. Their classes are computed once, on first use, by the `regex` module's Unicode
+    properties (``[\p{Script=Arabic}&&\p{L}]``, ``\p{M}``) over the BMP (~40 ms): stdlib `re`
+    then scans 3-6x faster than `regex` with properties."""
     bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
     letters = "".join(regex.findall(rf"{ARABIC_LETTER}|{TATWEEL}", bmp, flags=regex.V1))
     marks = "".join(regex.findall(r"\p{M}", bmp))
@@ -546,81 +594,123 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     letter = _char_class(letters)
     mark = _char_class(marks)
     inner = _char_class(letters + marks)
-    word = f"{letter}(?:{inner}|\u200c(?={mark}*{letter}))*"
-    phrase = f"{word}(?:[ \\t\u00a0]+{word})*"
-    return re.compile(word), re.compile(phrase), re.compile(_char_class(gaps + "،؛؟") + "+")
+    # letters and marks, and ZWNJ only between letters (a run of marks may follow it)
+    word = f"{letter}{inner}*(?:\u200c(?={mark}*{letter}){inner}*)*"
+    return re.compile(word), re.compile(f"({word})"), re.compile(_char_class(gaps + "،؛؟") + "+")
 
 
 @functools.cache
-def _phrase_cache(scheme: str, config: TranslitConfig) -> dict[str, str]:
+def _word_cache(scheme: str, config: TranslitConfig) -> dict[object, str]:
     return {}
+
+
+#: Cached for a word whose romanisation depends on the next word (a final ta marbuta).
+_CONTEXT = "\x00"
 
 
 def _fast(text: str, scheme: str, config: TranslitConfig) -> str:
-    """`transliterate` without a model: phrases (Arabic words joined by spaces, which hold all
-    the context the rules read) are romanised once and cached; the gaps between them only
-    need their Arabic punctuation and digits rewritten."""
-    cache = _phrase_cache(scheme, config)
+    """`transliterate` without a model: the same result as `transliterate_words`, each word
+    romanised once per process (`_romanize_run`); the gaps between words need just their
+    Arabic punctuation and digits rewritten."""
     gap_table = _gap_table(scheme)
-
-    def one(match: re.Match[str]) -> str:
-        phrase = match.group()
-        out = cache.get(phrase)
-        if out is None:
-            out = _romanize_phrase(phrase, scheme, config)
-            if len(cache) >= PHRASE_CACHE_SIZE:
-                cache.clear()
-            cache[phrase] = out
-        return out
-
-    _, phrases, gaps = _scanners()
-    out = phrases.sub(one, text)
-    return gaps.sub(lambda m: m.group().translate(gap_table), out)
+    out = _romanize_run(text, scheme, config)
+    return _scanners()[2].sub(lambda m: m.group().translate(gap_table), out)
 
 
-@functools.cache
-def _word_cache(scheme: str, config: TranslitConfig) -> dict[tuple[str, bool, bool], str]:
-    return {}
-
-
-def _romanize_phrase(phrase: str, scheme: str, config: TranslitConfig) -> str:
-    """One phrase (words joined by spaces) without a model: the same result as
-    `transliterate_words`, with each (word, construct, first) romanised once per process."""
+def _romanize_run(text: str, scheme: str, config: TranslitConfig) -> str:
+    """The Arabic-script words of `text` romanised (`_word_latin`), the rest as it is. One
+    regex pass splits the text into gaps and words, and the words are looked up in the word
+    cache together, in chunks (on distinct text ~4x faster than a phrase cache: sentences
+    seldom repeat, words do); only a word ending in ta marbuta reads the next word (construct,
+    when only spaces come between), and only a capitalised article the gap before (first word
+    of a run)."""
     s = scholarly_scheme(scheme)
-    language = config.lang or s.lang
-    cache = _word_cache(scheme, config)
-    quotes = _APOSTROPHES[config.apostrophes]
-    matches = list(_word_pattern().finditer(phrase))
-    plans = [_plan_word(m.group(), scheme, language) for m in matches]
-    parts: list[str] = []
-    pos = 0
-    for i, m in enumerate(matches):
-        gap = phrase[pos : m.start()]
-        first = i == 0 or bool(gap.strip(" \t"))
-        _, bare, plan, _ = plans[i]
-        construct = (
-            i + 1 < len(matches) and bare.endswith(("ة", "ۃ")) and _starts_definite(plans[i + 1][1])
-        )
-        key = (m.group(), construct, first)
-        latin = cache.get(key)
-        if latin is None:
-            if isinstance(plan, str):
-                latin = plan
-            else:
-                form, _, article, drop, guess, prefix = plan
-                latin = _romanize(form, scheme, construct, drop, guess, article, first, config.case)
-                if prefix:
-                    latin = _prefix(s, prefix) + latin
-            if quotes:
-                latin = latin.translate(quotes)
-            if len(cache) >= PHRASE_CACHE_SIZE:
-                cache.clear()
-            cache[key] = latin
-        parts.append(gap)
-        parts.append(latin)
-        pos = m.end()
-    parts.append(phrase[pos:])
+    parts = _scanners()[1].split(text)
+    words = parts[1::2]
+    if words:
+        cache = _word_cache(scheme, config)
+        firsts: list[bool] | None = None
+        keys: list[object] = list(words)
+        if _reads_first(s, config):
+            firsts = [i == 0 or bool(parts[2 * i].strip(" \t")) for i in range(len(words))]
+            keys = list(zip(words, firsts, strict=True))
+        last = len(words) - 1
+        latins: list[str] = []
+        # in chunks, so that a word romanised in one chunk is a cache hit in the next ones
+        for start in range(0, len(words), FAST_CHUNK):
+            chunk = list(map(cache.get, keys[start : start + FAST_CHUNK]))
+            for j in [j for j, latin in enumerate(chunk) if latin is None or latin is _CONTEXT]:
+                i = start + j
+                key = keys[i]
+                latin = cache.get(key)  # romanised earlier in this chunk?
+                if latin is not None and latin is not _CONTEXT:
+                    chunk[j] = latin
+                    continue
+                gap = parts[2 * i + 2]
+                after = words[i + 1] if i < last and gap and not gap.strip(" \t\u00a0") else None
+                if latin is _CONTEXT:  # seen before: look it up with its context
+                    construct = after is not None and _starts_definite(_bare(after))
+                    latin = cache.get((key, construct, after is not None))
+                    if latin is not None:
+                        chunk[j] = latin
+                        continue
+                first = True if firsts is None else firsts[i]
+                chunk[j] = _word_latin(words[i], key, s, config, cache, first, after)
+            latins.extend(chunk)  # type: ignore[arg-type]  # every None was filled
+        parts[1::2] = latins
     return "".join(parts)
+
+
+def _reads_first(s: ScholarlyScheme, config: TranslitConfig) -> bool:
+    """Whether the case mode capitalises the first word of a run (so words are cached with
+    whether they are)."""
+    mode = config.case or s.case
+    return mode == "sentence" or (mode == "title" and s.article_capital_initial)
+
+
+def _word_latin(
+    word: str,
+    key: object,
+    s: ScholarlyScheme,
+    config: TranslitConfig,
+    cache: dict[object, str],
+    first: bool,
+    after: str | None,
+) -> str:
+    """One word of `_romanize_run` (`after`: the next word when only spaces come between),
+    cached under `key` (the word, with `first` where the case mode reads it); a word ending
+    in ta marbuta is marked `_CONTEXT` there and cached with its context."""
+    scheme = s.name
+    language = config.lang or s.lang
+    _, bare, plan, _ = _plan_word(word, scheme, language)
+    followed = construct = False
+    if bare.endswith(("ة", "ۃ")) and not isinstance(plan, str):
+        if len(cache) >= WORD_CACHE_SIZE:
+            cache.clear()
+        cache[key] = _CONTEXT
+        if after is not None:
+            followed = True
+            construct = _starts_definite(_bare(after))
+        key = (key, construct, followed)
+        latin = cache.get(key)
+        if latin is not None:
+            return latin
+    if isinstance(plan, str):
+        latin = plan
+    else:
+        form, _, article, drop, guess, prefix = plan
+        latin = _romanize(
+            form, scheme, construct, drop, guess, article, first, config.case, followed
+        )
+        if prefix:
+            latin = _prefix(s, prefix) + latin
+    quotes = _APOSTROPHES[config.apostrophes]
+    if quotes:
+        latin = latin.translate(quotes)
+    if len(cache) >= WORD_CACHE_SIZE:
+        cache.clear()
+    cache[key] = latin
+    return latin
 
 
 def detransliterate(text: str, scheme: str = "buckwalter") -> str:

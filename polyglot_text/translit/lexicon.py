@@ -10,6 +10,8 @@ use.
 Entry(vowelled='فِي', latin=None, article=True, prefix='')
 >>> lookup("وهذا", "ar").prefix
 'و'
+>>> lookup("له", "ar")
+Entry(vowelled='هُ', latin=None, article=True, prefix='لَ')
 >>> lookup("کو", "ur", "ala-lc-ur").latin
 'ko'
 """
@@ -65,6 +67,9 @@ def size() -> dict[str, int]:
 
 def _entry(value: Any, scheme: str | None, prefix: str) -> Entry | None:
     if isinstance(value, str):
+        if "|" in value:  # an inseparable preposition with its vowel: لَ|هُ la-hu
+            inner, value = value.split("|", 1)
+            prefix += inner
         if value.startswith("="):
             return Entry(value[1:], None, False, prefix)
         return Entry(value, None, True, prefix)

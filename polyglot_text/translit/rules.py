@@ -31,12 +31,13 @@ kātib...), or else are read letter by letter (``و``/``ي`` after a consonant a
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from .tables import ScholarlyScheme
 
-__all__ = ["has_vowel_marks", "romanize_word", "split_units", "strip_marks"]
+__all__ = ["has_vowel_marks", "romanize_word", "short_vowel", "split_units", "strip_marks"]
 
 FATHA, DAMMA, KASRA = "\u064e", "\u064f", "\u0650"
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
@@ -62,8 +63,25 @@ YEH_BARREE_HAMZA = "\u06d3"
 #: Letters the article assimilates to (ALA-LC does not; DIN 31635 and BGN/PCGN do).
 SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 _QUOTES = "ʻʼʾʿ‘’'`"
+#: Letters with a rule of their own in `romanize_word` (any other is a plain consonant).
+_SPECIAL_LETTERS = frozenset(
+    ZWNJ
+    + ALEFS
+    + "\u0622"
+    + HAMZA_LETTERS
+    + WAW
+    + YEHS
+    + MAQSURA
+    + YEH_BARREE
+    + YEH_BARREE_HAMZA
+    + TA_MARBUTA
+    + HEHS
+    + HEH_HAMZA
+    + DOACHASHMEE
+)
 #: Read a machine-added case vowel without tanwin on a final ta marbuta of a word without the
-#: article as the construct state (an indefinite noun would carry tanwin).
+#: article as the construct state (an indefinite noun would carry tanwin), when a word follows
+#: (a word at the end of its phrase is in pausa: riwāyah).
 INFER_CONSTRUCT = True
 # After these letters a و/ي is a consonant even in unvowelled text (طويل, أوان); "" = end.
 _GLIDE_NEXT = ("\u0627", "\u0671", "\u0648", "\u064a", "\u06cc")
@@ -75,7 +93,31 @@ def strip_marks(word: str) -> str:
     >>> strip_marks("مُحَمَّدٌ")
     'محمد'
     """
-    return "".join(c for c in word if not unicodedata.combining(c) and c != "\u0640")
+    return word.translate(_STRIP)
+
+
+class _StripTable(dict[int, str | None]):
+    """A `str.translate` table that learns each character once: combining marks and tatweel
+    map to None (deleted), anything else to itself."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if code == 0x0640 or unicodedata.combining(char) else char
+        self[code] = value
+        return value
+
+
+class _MarkTable(dict[str, bool]):
+    """Whether a character is a mark `split_units` attaches to the letter before it."""
+
+    def __missing__(self, char: str) -> bool:
+        value = bool(unicodedata.combining(char)) or unicodedata.category(char) == "Mn"
+        self[char] = value
+        return value
+
+
+_STRIP = _StripTable()
+_IS_MARK = _MarkTable()
 
 
 def has_vowel_marks(word: str) -> bool:
@@ -100,10 +142,11 @@ def split_units(word: str) -> list[_Unit]:
     [('ب', 1), ('ي', 0), ('ت', 1)]
     """
     units: list[_Unit] = []
+    is_mark = _IS_MARK
     for char in word:
         if char == "\u0640":
             continue
-        if unicodedata.combining(char) or unicodedata.category(char) == "Mn":
+        if is_mark[char]:
             if units:
                 units[-1].marks += char
             continue
@@ -120,7 +163,12 @@ class _Piece:
     from_waw: bool = False
 
 
-def _short(marks: str) -> str:
+def short_vowel(marks: str) -> str:
+    """The short vowel (``a``, ``i``, ``u``) `marks` write, or ``""``.
+
+    >>> short_vowel("\u0651\u064e")
+    'a'
+    """
     for mark in marks:
         if mark in _SHORT:
             return _SHORT[mark]
@@ -207,6 +255,7 @@ def romanize_word(
     article: bool = True,
     first_in_run: bool = True,
     case: str | None = None,
+    followed: bool = False,
 ) -> str:
     """Romanise one word (letters and marks) in scheme `s`.
 
@@ -214,7 +263,8 @@ def romanize_word(
     `drop_final`: leave out the final short vowel or tanwin (machine-added case endings);
     `guess`: the word is unvowelled (``و``/``ي`` after an unmarked consonant read as long
     vowels); `article`: ``ال`` at the start may be the article; `case`: ``"lower"`` or
-    ``"title"`` (None: the scheme's own).
+    ``"title"`` (None: the scheme's own); `followed`: another word follows in the same
+    phrase (only then can a machine-added case vowel on ta marbuta mean the construct).
 
     >>> from .tables import scholarly_scheme
     >>> ala = scholarly_scheme("ala-lc")
@@ -240,20 +290,47 @@ def romanize_word(
         m = unit.marks
         last = idx == n - 1
         if last and drop:
-            if INFER_CONSTRUCT and drop_final and c in TA_MARBUTA and _short(m) and not _tanwin(m):
+            if (
+                INFER_CONSTRUCT
+                and followed
+                and drop_final
+                and c in TA_MARBUTA
+                and short_vowel(m)
+                and not _tanwin(m)
+            ):
                 construct = True  # a case vowel and no tanwin on an indefinite noun: muḍāf
             keep_an = FATHATAN in m and c in ALEFS + MAQSURA
             m = "".join(x for x in m if x not in _SHORT and (x not in _TANWIN or keep_an))
             if c in TA_MARBUTA:
                 m = "".join(x for x in m if x not in _TANWIN)
-        v = _short(m)
-        tan = _tanwin(m)
-        sh = SHADDA in m
+        if m:
+            v = short_vowel(m)
+            tan = _tanwin(m)
+            sh = SHADDA in m
+        else:
+            v = tan = ""
+            sh = False
         first = idx == start
         prev = pieces[-1] if pieces else None
         count = len(pieces)
         nxt = letters[idx + 1] if idx + 1 < n else ""
-        if c == ZWNJ:
+        if c not in _SPECIAL_LETTERS:  # a plain consonant (most letters): tested first
+            value = s.letters.get(c)
+            if value is None:
+                # A letter the scheme has no value for: keep it rather than drop it.
+                pieces.append(_Piece(c, v or tan, "raw"))
+                continue
+            cons = value
+            if sh and not (first and has_article):
+                cons = cons * 2
+            vowel = v or tan
+            if DAGGER_ALIF in m and vowel in ("", "a"):
+                vowel = "aa"
+            if last and s.izafat and v == "i" and not tan:
+                vowel = ""
+                izafat = s.izafat["consonant"]
+            pieces.append(_Piece(cons, vowel, "cons", long=vowel == "aa"))
+        elif c == ZWNJ:
             pieces.append(_Piece(s.zwnj, "", "zwnj"))
         elif c in ALEFS:
             if first or prev is None:
@@ -384,24 +461,8 @@ def romanize_word(
                 pieces.append(_Piece(cons, "", "h"))
             else:
                 pieces.append(_Piece(cons * (2 if sh else 1), v or tan, "h"))
-        elif c == DOACHASHMEE:
+        else:  # DOACHASHMEE
             pieces.append(_Piece(s.letters.get(c, "h"), v or tan, "asp"))
-        else:
-            value = s.letters.get(c)
-            if value is None:
-                # A letter the scheme has no value for: keep it rather than drop it.
-                pieces.append(_Piece(c, v or tan, "raw"))
-                continue
-            cons = value
-            if sh and not (first and has_article):
-                cons = cons * 2
-            vowel = v or tan
-            if DAGGER_ALIF in m and vowel in ("", "a"):
-                vowel = "aa"
-            if last and s.izafat and v == "i" and not tan:
-                vowel = ""
-                izafat = s.izafat["consonant"]
-            pieces.append(_Piece(cons, vowel, "cons", long=vowel == "aa"))
         if DAGGER_ALIF in m and len(pieces) > count and pieces[-1].vowel in ("", "a"):
             pieces[-1].vowel, pieces[-1].long = "aa", True
     # the article's {l}: the sun letter it assimilates to, else l
@@ -485,23 +546,61 @@ _HEADS = (
 )
 
 
+@functools.cache
+def _pattern_scanners() -> dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]]:
+    """`PATTERNS` as one regex per stem length, its alternatives in the table's order (the
+    first shape that fits wins), with the marks of each. C is any letter but ا ى ة, and in
+    stems under 5 letters not و ي either (they are vowels there)."""
+    by_length: dict[int, list[tuple[str, tuple[str, ...]]]] = {}
+    for shape, marks in PATTERNS.items():
+        consonant = "[^اىة]" if len(shape) >= 5 else "[^اىةوي]"
+        body = "".join(consonant if ch == "C" else re.escape(ch) for ch in shape)
+        by_length.setdefault(len(shape), []).append((f"({body})", marks))
+    return {
+        n: (re.compile("|".join(a for a, _ in items)), tuple(m for _, m in items))
+        for n, items in by_length.items()
+    }
+
+
 def _match(stem: str) -> str | None:
     """The stem with the marks of its pattern, or None."""
-    for shape, marks in PATTERNS.items():
-        if len(shape) != len(stem):
-            continue
-        ok = True
-        for pattern_char, char in zip(shape, stem, strict=True):
-            if pattern_char == "C":
-                if char in "اىة" or (char in "وي" and len(stem) < 5):
-                    ok = False
-                    break
-            elif pattern_char != char:
-                ok = False
-                break
-        if ok:
-            return "".join(c + m for c, m in zip(stem, marks, strict=True))
-    return None
+    entry = _pattern_scanners().get(len(stem))
+    if entry is None:
+        return None
+    fit = entry[0].fullmatch(stem)
+    if fit is None:
+        return None
+    assert fit.lastindex is not None
+    marks = entry[1][fit.lastindex - 1]
+    return "".join(c + m for c, m in zip(stem, marks, strict=True))
+
+
+def _head_marked(letters: str, mark1: str, mark2: str) -> str:
+    if len(letters) == 3:
+        return letters[0] + mark1 + letters[1:]
+    if letters == "لل":
+        return "ل" + mark1 + "ل" + mark2
+    return letters
+
+
+#: Each article head of `_HEADS` with its proclitic's marks.
+_HEAD_MARKED = {letters: _head_marked(letters, m1, m2) for letters, m1, m2 in _HEADS}
+
+
+@functools.cache
+def _affix_tables() -> tuple[
+    re.Pattern[str], dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]
+]:
+    """The heads of `_HEADS` as one regex (tried in order, at least 3 letters must follow),
+    and the suffixes of `SUFFIXES` worth trying after each last letter (in order, ending with
+    the empty suffix)."""
+    head_re = re.compile("(?:" + "|".join(re.escape(h) for h, _, _ in _HEADS) + ")(?=.{3})")
+    by_last: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+    for entry in SUFFIXES:
+        if entry[0]:
+            last = entry[0][-1]
+            by_last[last] = (*by_last.get(last, ()), entry)
+    return head_re, {last: (*entries, SUFFIXES[-1]) for last, entries in by_last.items()}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -516,23 +615,16 @@ def guess_vowels(bare: str) -> str | None:
     """
     head = ""
     stem = bare
-    for letters, mark1, mark2 in _HEADS:
-        if bare.startswith(letters) and len(bare) - len(letters) >= 3:
-            if len(letters) == 3:
-                head = letters[0] + mark1 + letters[1:]
-            elif letters == "لل":
-                head = "ل" + mark1 + "ل" + mark2
-            else:
-                head = letters
-            stem = bare[len(letters) :]
-            break
-    for suffix, suffix_marks, last_mark in SUFFIXES:
+    head_re, by_last = _affix_tables()
+    found_head = head_re.match(bare)
+    if found_head is not None:
+        letters = found_head.group()
+        head = _HEAD_MARKED[letters]
+        stem = bare[len(letters) :]
+    for suffix, suffix_marks, last_mark in by_last.get(stem[-1:], SUFFIXES[-1:]):
         if suffix and not stem.endswith(suffix):
             continue
-        core = stem[: len(stem) - len(suffix)] if suffix else stem
-        if len(core) < 3:
-            continue
-        found = _match(core)
+        found = _match(stem[: len(stem) - len(suffix)] if suffix else stem)
         if found is None:
             continue
         if last_mark:
