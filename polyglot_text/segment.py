@@ -192,7 +192,11 @@ def letter_count(text: str) -> int:
     >>> letter_count("وفد حماس 2017 Hamas")
     12
     """
-    return _letter_pattern().subn("", text)[1]
+    # Letters of Arabic, Latin or any other script of their own: classes A, L and O of the
+    # class string (A also holds tatweel, a Common-script letter, taken out again).
+    classes = _classes(text)
+    letters = len(classes) - classes.count("N") - classes.count("M") - classes.count("B")
+    return letters - text.count(TATWEEL)
 
 
 def _check_text(text: object, func: str) -> str:

@@ -240,3 +240,14 @@ def test_token_alternatives_start_with_disjoint_classes(text: str) -> None:
     for char in set(text):
         matching = [k for k, p in firsts.items() if regex.fullmatch(p, char, regex.V1)]
         assert len(matching) <= 1, (char, matching)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_letter_count_counts_letters_with_a_script(text: str) -> None:
+    import regex
+
+    from polyglot_text.segment import letter_count
+
+    pattern = regex.compile(r"[\p{L}--[\p{Script=Common}\p{Script=Inherited}]]", regex.V1)
+    assert letter_count(text) == len(pattern.findall(text))
