@@ -351,3 +351,18 @@ def test_gloss_tier_readings() -> None:
     assert morph.choose("فلسطينستان", None) is None  # unknown to the lexicon
     choice = morph.choose("بقلم", None)
     assert choice is not None and (choice.prefix, choice.keep_final) == (1, False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="بت \u064e\u064f\u0650\u0651\u0652\u064b\u0301a", max_size=40))
+def test_shadda_moves_before_the_marks_written_ahead_of_it(text: str) -> None:
+    # The reference: a regex moving a shadda in front of the table's marks just before it.
+    import re
+
+    from polyglot_text.translit.lossless import _forward, _shadda_first
+
+    marks = _forward("buckwalter")[1]
+    reference = re.sub(
+        f"([{''.join(sorted(marks))}]+)\u0651", lambda m: "\u0651" + m.group(1), text
+    )
+    assert _shadda_first(text, marks) == reference

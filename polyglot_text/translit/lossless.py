@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import functools
-import re
+import unicodedata
 
 import regex
 
@@ -28,43 +28,51 @@ _SHADDA = "\u0651"
 
 
 @functools.cache
-def _shadda_first() -> regex.Pattern[str]:
-    # Marks before a shadda on the same letter: move the shadda in front of them.
-    return regex.compile(r"((?:(?!\u0651)\p{Mn})+)\u0651")
+def _forward(scheme: str) -> tuple[list[str], frozenset[str]]:
+    """`scheme`'s forward table as a list indexed by code point, up to its largest key (for
+    `str.translate`, indexed instead of hashed: faster on Arabic text; characters beyond
+    it are left as they are), and the marks that `to_scheme` moves a shadda in front of."""
+    forward = lossless_table(scheme).forward
+    table = [chr(code) for code in range(max(forward) + 1)]
+    for code, value in forward.items():
+        table[code] = value
+    marks = frozenset(
+        chr(code)
+        for code in forward
+        if code != ord(_SHADDA) and unicodedata.category(chr(code)) == "Mn"
+    )
+    return table, marks
 
 
-#: Runs kept in each scheme's cache of converted runs (text repeats words a lot).
-CACHE_SIZE = 1 << 15
-
-
-@functools.cache
-def _runs(scheme: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A scanner for runs of the characters `scheme` maps (spaces between them included, so
-    a phrase is one run), built from the table's own keys, and a cache of converted runs."""
-    keys = "".join(sorted(re.escape(chr(code)) for code in lossless_table(scheme).forward))
-    return re.compile(f"[{keys}]+(?: +[{keys}]+)*"), {}
-
-
-def _convert(run: str, scheme: str) -> str:
-    if _SHADDA in run:
-        run = _shadda_first().sub(lambda m: _SHADDA + m.group(1), run)
-    return run.translate(lossless_table(scheme).forward)
+def _shadda_first(text: str, marks: frozenset[str]) -> str:
+    """Move each shadda in front of the `marks` written just before it on its letter."""
+    out: list[str] = []
+    last = 0
+    at = text.find(_SHADDA)
+    while at >= 0:
+        start = at
+        while start > last and text[start - 1] in marks:
+            start -= 1
+        if start < at:
+            out += (text[last:start], _SHADDA, text[start:at])
+            last = at + 1
+        at = text.find(_SHADDA, at + 1)
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def to_scheme(text: str, scheme: str) -> str:
-    """Transliterate `text` letter for letter into lossless `scheme`."""
-    pattern, cache = _runs(scheme)
+    """Transliterate `text` letter for letter into lossless `scheme`.
 
-    def one(match: re.Match[str]) -> str:
-        run = match.group()
-        out = cache.get(run)
-        if out is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            out = cache[run] = _convert(run, scheme)
-        return out
-
-    return pattern.sub(one, text)
+    Only the table's characters change (all Arabic script), so the whole text goes through
+    one `str.translate`; Latin text, digits and punctuation come out as they went in.
+    """
+    table, marks = _forward(scheme)
+    if _SHADDA in text:
+        text = _shadda_first(text, marks)
+    return text.translate(table)
 
 
 @functools.cache
