@@ -129,13 +129,21 @@ def check_languages(languages: Iterable[str] | str | None) -> tuple[str, ...]:
 
 
 def languages_for_script(script: str, candidates: Sequence[str]) -> tuple[str, ...]:
-    """The candidate languages written in `script` (an ISO 15924 code).
+    """The candidate languages written in `script` (an ISO 15924 code). Cached per script and
+    candidate tuple.
 
     >>> languages_for_script("Arab", ("ar", "fa", "ur", "en"))
     ('ar', 'fa', 'ur')
     >>> languages_for_script("Hira", ("ja", "zh-cn"))
     ('ja',)
     """
+    if isinstance(candidates, tuple):
+        return _languages_for_script(script, candidates)
+    return _languages_for_script.__wrapped__(script, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=1024)
+def _languages_for_script(script: str, candidates: tuple[str, ...]) -> tuple[str, ...]:
     family = SCRIPT_FAMILY.get(script, script)
     out = []
     for lang in candidates:
