@@ -116,8 +116,20 @@ class _MarkTable(dict[str, bool]):
         return value
 
 
+class _UnitStripTable(dict[int, str | None]):
+    """A `str.translate` table deleting what `split_units` does not make a unit of (the
+    characters of `_MarkTable` and tatweel), keeping anything else."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if code == 0x0640 or _IS_MARK[char] else char
+        self[code] = value
+        return value
+
+
 _STRIP = _StripTable()
 _IS_MARK = _MarkTable()
+_UNIT_STRIP = _UnitStripTable()
 
 
 def has_vowel_marks(word: str) -> bool:
@@ -141,6 +153,8 @@ def split_units(word: str) -> list[_Unit]:
     >>> [(u.letter, len(u.marks)) for u in split_units("بَيتٌ")]
     [('ب', 1), ('ي', 0), ('ت', 1)]
     """
+    if word.translate(_UNIT_STRIP) == word:  # no marks, no tatweel: one unit per character
+        return [_Unit(char, "") for char in word]
     units: list[_Unit] = []
     is_mark = _IS_MARK
     for char in word:
