@@ -380,8 +380,9 @@ def _local_part_rest() -> re.Pattern[str]:
 
 
 def _email_follows(text: str, pos: int) -> bool:
-    """Whether `pos` is inside the local part of an email (``name.al+x@foo.com``)."""
-    if pos >= len(text) or text[pos] not in "@+%":
+    """Whether `pos` is inside the local part of an email (``name.al+x@foo.com``,
+    ``1.2.3.4-x@foo.com``)."""
+    if pos >= len(text) or text[pos] not in "@+%-_.":
         return False
     return text[pos] == "@" or _local_part_rest().match(text, pos) is not None
 
