@@ -178,6 +178,10 @@ def _stem_pos(voc: str, category: str, gloss: str) -> str:
     return ""
 
 
+#: Parsed entries kept per lexicon file (the raw lines stay; a cleared entry is parsed again).
+_PARSED_ENTRIES = 1 << 11
+
+
 class _Dict:
     """One lexicon file: entries by bare key, each parsed on first lookup.
 
@@ -203,6 +207,8 @@ class _Dict:
             if raw is None:
                 return None
             found = tuple(_parse_entry(line, lemma, n, self.stems) for n, line, lemma in raw)
+            if len(self._parsed) >= _PARSED_ENTRIES:  # bounded: memory stays flat
+                self._parsed.clear()
             self._parsed[key] = found
         return found
 
@@ -463,7 +469,7 @@ def _check_word(word: object, func: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 11)
 def _analyze(word: str) -> tuple[WordAnalysis, ...]:
     bare = _bare_buckwalter(word)
     if bare is None:

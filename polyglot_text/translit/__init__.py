@@ -193,7 +193,7 @@ def _resolve(scheme: str, lang: str | None) -> str:
     return scheme
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _bare(raw: str) -> str:
     """A word's letters without marks, as `_plan_word` reads them."""
     return rules.strip_marks(_clean(raw)).replace("ٱ", "ا")
@@ -203,7 +203,7 @@ def _starts_definite(bare: str) -> bool:
     return (len(bare) >= 4 and bare.startswith(("ال", "ٱل"))) or bare in _CONSTRUCT_NEXT
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _romanize(
     word: str,
     scheme: str,
@@ -247,7 +247,7 @@ def _consistent(user: str, form: str) -> bool:
 _Plan = tuple[str, str, bool, bool, bool, str] | str
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _plan_word(raw: str, name: str, language: str) -> tuple[str, str, _Plan, bool]:
     """How to romanise one word without a model: (clean word, bare letters, plan, whether it
     is unvowelled and not in the lexicon, i.e. worth asking a diacritizer or hook)."""
@@ -562,7 +562,7 @@ def transliterate(text: str, scheme: str = "ala-lc", **options: object) -> str:
 
 
 #: Words kept in the cache of `_fast` (per scheme and options).
-WORD_CACHE_SIZE = 1 << 16
+WORD_CACHE_SIZE = 1 << 13
 #: Words `_romanize_run` looks up in the cache together.
 FAST_CHUNK = 512
 

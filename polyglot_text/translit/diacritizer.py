@@ -32,8 +32,8 @@ __all__ = ["BATCH_WORDS", "MODEL", "available", "transfer_marks", "vowel_lines",
 MODEL = "rawi-ensemble"
 #: How many isolated words go to the model in one call, joined by newlines.
 BATCH_WORDS = 64
-#: Lines kept in the cache.
-CACHE_SIZE = 1 << 16
+#: Lines kept in the cache (lines rarely repeat in running text; memory stays flat).
+CACHE_SIZE = 1 << 12
 
 _LOCK = threading.Lock()
 _LINE_CACHE: dict[str, str] = {}

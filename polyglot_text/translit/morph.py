@@ -113,7 +113,7 @@ def _prefix_letters(bare: str, tags: list[str]) -> int:
     return count
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 11)
 def readings(bare: str) -> tuple[Reading, ...]:
     """Every reading the lexicon has for the bare word `bare` (empty without the extra).
 

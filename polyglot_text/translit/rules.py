@@ -617,7 +617,7 @@ def _affix_tables() -> tuple[
     return head_re, {last: (*entries, SUFFIXES[-1]) for last, entries in by_last.items()}
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def guess_vowels(bare: str) -> str | None:
     """A vowelled spelling of an unvowelled Arabic word from its pattern (after the article and
     a proclitic, before a suffix), or None when no pattern fits.
