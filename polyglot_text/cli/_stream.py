@@ -120,11 +120,11 @@ def read_blocks(
 ) -> Iterator[Block]:
     """Yield every file ('-' = stdin) as `Block`s of whole lines.
 
-    The first block holds at least the first `BINARY_SNIFF_BYTES` (sniffed for NUL bytes).
-    Raises `CliError` for a missing or unreadable file. A NUL byte in the first
-    `BINARY_SNIFF_BYTES` of a file gives a block carrying the error (so everything before it
-    is still processed in order). After a block that cannot decode (``errors="strict"``) or
-    holds a NUL, nothing more is read: `run_block` reports the first bad line.
+    Raises `CliError` for a missing or unreadable file. A file's first block holds at least
+    its first `BINARY_SNIFF_BYTES`; a NUL byte among them refuses the file before any of it is
+    processed: that block carries the error and no data (earlier files are still processed
+    in order). After a block that cannot decode (``errors="strict"``) or holds a NUL, nothing
+    more is read: `run_block` reports the first bad line in it.
 
     >>> import os, tempfile
     >>> path = os.path.join(tempfile.mkdtemp(), "a.txt")
