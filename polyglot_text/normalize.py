@@ -265,6 +265,10 @@ def _translate(text: str, plan: _Plan) -> str:
     if plan.trigger is None:
         return text
     table = plan.table
+    if len(text) < 4096:  # short text: one findall costs less than a search per character
+        for char in set(plan.trigger.findall(text)):
+            text = text.replace(char, table[char])
+        return text
     search = plan.trigger.search
     match = search(text)
     while match is not None:
@@ -543,10 +547,8 @@ def _normalize_lines(text: str, plan: _Plan) -> str:
             end = text.find("\n", hit)
             end = size if end < 0 else end
             found.add((text.rfind("\n", 0, hit) + 1, end))
-            # Work on most lines (or, projected from the share of the text searched so far,
-            # on more than a quarter of them): one pass over the whole text costs less than
-            # one per line.
-            if len(found) > most or (len(found) >= 8 and len(found) * size > most * (end + 1)):
+            if len(found) > most:
+                # Work on most lines: one pass over the whole text costs less than one per line.
                 return _normalize_text(text, plan)
             pos = end + 1
     lines = sorted(found)
