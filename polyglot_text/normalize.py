@@ -146,6 +146,10 @@ class _Plan:
     #: Keys whose replacement is not one character of the same general category (deletions,
     #: ligatures, ﹰ -> a mark): folding one can move a URL or mention edge.
     reshaping: frozenset[str] = frozenset()
+    #: C0 controls no fold reads or writes: one that a text lacks joins its pieces between
+    #: protected spans into one string to fold (a control is a starter that composes with
+    #: nothing, so NFC and the folds act on each piece as if it were alone).
+    separators: str = ""
 
 
 def _char_class(chars: set[str]) -> str:
@@ -198,7 +202,11 @@ def _plan(config: NormalizeConfig) -> _Plan:
         for k, v in table.items()
         if len(v) != 1 or unicodedata.category(v)[0] != unicodedata.category(k)[0]
     )
-    return _Plan(table, trigger, config.zwnj == "tidy", reshaping)
+    written = set("".join(table.values()))
+    separators = "".join(
+        c for c in map(chr, range(1, 32)) if not c.isspace() and c not in table and c not in written
+    )
+    return _Plan(table, trigger, config.zwnj == "tidy", reshaping, separators)
 
 
 @functools.lru_cache(maxsize=256)
@@ -280,9 +288,11 @@ def _translate(text: str, plan: _Plan) -> str:
     return text
 
 
-def _fold(text: str, plan: _Plan) -> str:
-    """NFC, then the plan's folds, to a fixed point, on text holding no protected span."""
-    text = _nfc(text)
+def _fold(text: str, plan: _Plan, nfc: bool = False) -> str:
+    """NFC (unless `nfc` says the text is), then the plan's folds, to a fixed point, on text
+    holding no protected span."""
+    if not nfc:
+        text = _nfc(text)
     for _ in range(8):
         folded = _translate(text, plan)
         if folded is text:
@@ -325,50 +335,42 @@ _WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 
 
 @functools.cache
-def _markers() -> re.Pattern[str]:
-    # What every URL hinges on (a "." ":" or "/" before a word character or "/", as the URL
-    # finder's own anchor), and the "@" of every email and mention.
-    # One class first, so that `re` scans for it at class speed.
-    return re.compile("[.:/@\uff20](?:(?<=[@\uff20])|(?=[\\w/]))")
+def _marker_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the words that hold a marker: from a word's first marker to its end, and
+    (run on the reversed text) from its last marker to its start.
+
+    A marker is what every URL hinges on (a ``.`` ``:`` or ``/`` before a word character or
+    ``/``, as the URL finder's own anchor) or the ``@`` of an email or mention; the reversed
+    pattern tests the same with a lookbehind. A class comes first, so that `re` scans for it
+    at class speed; each pattern then runs on to the word's edge (possessively), so it finds
+    every such word once.
+    """
+    rest = f"[^{_WHITE_SPACE}]*+"
+    forward = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?=[\\w/])){rest}")
+    backward = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?<=[\\w/][.:/])){rest}")
+    return forward, backward
 
 
-def _inert(region: str, plan: _Plan) -> bool:
-    """Folding the whole text would leave `region` (and anything protected in it) unchanged."""
-    return (
-        (plan.trigger is None or not plan.trigger.search(region))
-        and "\u200c" not in region
-        and "\u200d" not in region
-        and unicodedata.is_normalized("NFC", region)
-    )
+def _marker_word_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every White_Space-delimited word of `text` with a marker.
+
+    >>> text = "see x.com and الإيرانيhttp://hamas.ps/ but not 3 . or a:"
+    >>> [text[s:e] for s, e in _marker_word_spans(text)]
+    ['x.com', 'الإيرانيhttp://hamas.ps/']
+    """
+    forward, backward = _marker_words()
+    ends = [m.end() for m in forward.finditer(text)]
+    if not ends:
+        return []
+    last = len(text)
+    starts = [last - m.end() for m in backward.finditer(text[::-1])]
+    starts.reverse()
+    return list(zip(starts, ends, strict=True))
 
 
-@functools.cache
-def _space() -> re.Pattern[str]:
-    return re.compile(f"[{_WHITE_SPACE}]")
-
-
-@functools.cache
-def _last_space() -> re.Pattern[str]:
-    return re.compile(f"(?s).*[{_WHITE_SPACE}]")
-
-
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The maximal run of non-White_Space characters holding ``text[start:end]``."""
-    window = max(0, start - 256)
-    before = _last_space().match(text, window, start)
-    if before:
-        left = before.end()
-    elif window == 0:
-        left = 0
-    else:  # a word longer than the window: walk back
-        left = window
-        while left > 0 and not _space().match(text, left - 1):
-            left -= 1
-    match = _space().search(text, end)
-    return left, match.start() if match else len(text)
-
-
-def _spans_to_protect(text: str, plan: _Plan) -> tuple[list[tuple[int, int]], bool]:
+def _spans_to_protect(
+    text: str, plan: _Plan, nfc: bool = False
+) -> tuple[list[tuple[int, int]], bool]:
     """The protected spans that folding could touch (``[]`` in most text), and whether
     folding could move one (a word with a URL, email or mention also holds a character
     that folds to more or less than one letter, or a joiner).
@@ -376,96 +378,71 @@ def _spans_to_protect(text: str, plan: _Plan) -> tuple[list[tuple[int, int]], bo
     Finding URLs costs more than folding, so only space-delimited words that hold both a
     marker and something to fold are handed to the tokenizer (no URL, email or mention
     crosses a space, what one may be glued to lies in its word, and no fold makes a
-    marker). One search finds each word with a marker (the next search starts after it).
+    marker). Two scans find the words with a marker; each is then searched for a fold.
+    `nfc` says the text is known to be NFC.
     """
-    search = _markers().search
-    marker = search(text)
-    if marker is None:
+    words = _marker_word_spans(text)
+    if not words:
         return [], False
-    nfc = unicodedata.is_normalized("NFC", text)
+    # A part of NFC text is NFC: a composition or a reordering needs both of its characters.
+    nfc = nfc or unicodedata.is_normalized("NFC", text)
+    trigger = plan.trigger.search if plan.trigger is not None else None
     spans: list[tuple[int, int]] = []
     risky = not nfc
-
-    def look(start: int) -> tuple[int, bool]:
-        """Protect what the word around `start` holds if it has something to fold; return
-        the word's end and whether it had nothing to fold."""
-        nonlocal risky
-        left, right = _word_around(text, start, start + 1)
+    for left, right in words:
+        if (
+            (trigger is None or trigger(text, left, right) is None)
+            and text.find("\u200c", left, right) < 0
+            and text.find("\u200d", left, right) < 0
+            and (nfc or unicodedata.is_normalized("NFC", text[left:right]))
+        ):
+            continue  # nothing in the word folds: its URLs need no protection
         word = text[left:right]
-        if _inert(word, plan):
-            return right, True
         spans.extend((left + s, left + e) for s, e in _protected(word))
         risky = risky or not plan.reshaping.isdisjoint(word) or not _JOINER_SET.isdisjoint(word)
-        return right, False
-
-    inert = 0
-    while marker is not None:
-        right, nothing = look(marker.start())
-        inert += nothing
-        if inert > _INERT_WORDS and nfc and plan.trigger is not None:
-            # Many words with a marker and nothing to fold ("3.5", "a.m.", file names): find
-            # the rest's words holding both by two scans instead of one look per word.
-            for start in _near_starts(text, right, plan.trigger.pattern, plan.tidy_joiners):
-                if start >= right:
-                    right = look(start)[0]
-            break
-        marker = search(text, right)  # the next word with a marker
     return spans, risky
-
-
-#: Words with a marker and nothing to fold looked at one by one before `_near_starts` scans.
-_INERT_WORDS = 32
-
-
-@functools.lru_cache(maxsize=64)
-def _near(trigger: str, tidy: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for a marker with a character to fold after it in its word, and (run on the
-    reversed text) with one before it: the only words whose URLs folding could touch."""
-    fold = trigger[1:-1] + ("\u200c\u200d" if tidy else "")
-    word = f"[^{_WHITE_SPACE}]*?"
-    after = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?=[\\w/])){word}[{fold}]")
-    before = re.compile(f"[.:/@\uff20](?:(?<=[@\uff20])|(?<=[\\w/][.:/])){word}[{fold}]")
-    return after, before
-
-
-def _near_starts(text: str, pos: int, trigger: str, tidy: bool) -> list[int]:
-    """Markers at or after `pos` (a word boundary) whose word also holds something to fold,
-    in order (NFC text): two scans, forwards and backwards over the reversed text."""
-    after, before = _near(trigger, tidy)
-    last = len(text) - 1
-    starts = [m.start() for m in after.finditer(text, pos)]
-    starts += [last - m.start() for m in before.finditer(text[::-1], 0, len(text) - pos)]
-    return sorted(set(starts))
 
 
 _JOINER_SET = frozenset("\u200c\u200d")
 
 
 def _normalize_once(
-    text: str, plan: _Plan, reshaped: list[bool]
+    text: str, plan: _Plan, reshaped: list[bool], nfc: bool = False
 ) -> tuple[str, list[tuple[int, int]]]:
     """Fold the text between protected spans; return it and where those spans now are.
 
-    ``reshaped[0]`` is set when a protected span may have moved (see `_spans_to_protect`).
+    ``reshaped[0]`` is set when a protected span may have moved (see `_spans_to_protect`);
+    `nfc` says the text is known to be NFC (and so is any part of it).
     """
-    spans, risky = _spans_to_protect(text, plan)
+    spans, risky = _spans_to_protect(text, plan, nfc)
     if risky:
         reshaped[0] = True
     if not spans:
-        folded = _fold(text, plan)
+        folded = _fold(text, plan, nfc)
     else:
+        pieces = []
+        pos = 0
+        for start, end in spans:
+            pieces.append(text[pos:start])
+            pos = end
+        pieces.append(text[pos:])
+        # One fold for all the pieces, joined by a control the text lacks: a few passes over
+        # the text instead of a few per piece.
+        sep = next((c for c in plan.separators if c not in text), None)
+        if sep is not None:
+            pieces = _fold(sep.join(pieces), plan, nfc).split(sep)
+        else:
+            pieces = [_fold(piece, plan, nfc) for piece in pieces]
         out = []
         moved = []
-        pos = size = 0
-        for start, end in spans:
-            chunk = _fold(text[pos:start], plan)
-            out.append(chunk)
+        size = 0
+        for piece, (start, end) in zip(pieces[:-1], spans, strict=True):
+            out.append(piece)
             out.append(text[start:end])
-            size += len(chunk)
+            size += len(piece)
             moved.append((size, size + end - start))
             size += end - start
-            pos = end
-        out.append(_fold(text[pos:], plan))
+        out.append(pieces[-1])
         folded = "".join(out)
         spans = moved
     if plan.tidy_joiners:
@@ -508,9 +485,9 @@ def normalize(text: str, profile: str = "clean", **overrides: str) -> str:
 _LONG = 2048
 
 
-def _normalize_text(text: str, plan: _Plan) -> str:
+def _normalize_text(text: str, plan: _Plan, nfc: bool = False) -> str:
     reshaped = [False]
-    result, moved = _normalize_once(text, plan, reshaped)
+    result, moved = _normalize_once(text, plan, reshaped, nfc)
     for _ in range(4):
         # Removing characters can move a URL/mention edge (a removed control glues a letter
         # to "@x"). Where the spans found in the result are where the pass put them, every
@@ -549,14 +526,14 @@ def _normalize_lines(text: str, plan: _Plan) -> str:
             found.add((text.rfind("\n", 0, hit) + 1, end))
             if len(found) > most:
                 # Work on most lines: one pass over the whole text costs less than one per line.
-                return _normalize_text(text, plan)
+                return _normalize_text(text, plan, nfc=True)
             pos = end + 1
     lines = sorted(found)
     out = []
     pos = 0
     for start, end in lines:
         out.append(text[pos:start])
-        out.append(_normalize_text(text[start:end], plan))
+        out.append(_normalize_text(text[start:end], plan, nfc=True))
         pos = end
     out.append(text[pos:])
     return "".join(out)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -310,22 +312,61 @@ def test_many_lines_fold_like_their_lines(lines: list[str], profile: str) -> Non
 _WORDS = [
     "3.5", "a.m.", "file.txt", "ي.com", "الإيرانيhttp://hamas.ps/ar/post/7769/", "وفد",
     "http://موقع.وزارة-الاتصالات.مصر/تقرير.pdf", "@user_ي", "ﻻ", "x.com/ﺗﻘﺮﻳﺮ", "\u200ca.b",
+    "end.", "a:", ":/", "@", "x@", "/.", ".\u0301a", "a\u00a0b.c", "\u3000", "\n", "\t",
 ]  # fmt: skip
 
+_WHITE_SPACE_RE = re.compile(
+    r"[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS), max_size=120), st.sampled_from(list(PROFILES)))
-def test_word_by_word_and_scanning_find_the_same_words(words: list[str], profile: str) -> None:
-    # Words with a URL marker are looked at one by one, or, after many with nothing to fold,
-    # found by two scans: both ways give the same text.
+
+def _has_marker(word: str) -> bool:
+    # A URL marker, as the URL finder anchors on it: "." ":" "/" before a word character or
+    # "/", or any "@" (email, mention).
+    return any(
+        c in "@\uff20" or (c in ".:/" and i + 1 < len(word) and re.match(r"[\w/]", word[i + 1]))
+        for i, c in enumerate(word)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.text(max_size=40))
+def test_marker_words_found_by_two_scans_are_the_words_with_a_marker(
+    words: list[str], noise: str
+) -> None:
+    # The two scans (forwards, and backwards over the reversed text) must pair up into exactly
+    # the White_Space-delimited words that hold a marker, found one word at a time here.
     module = sys.modules["polyglot_text.normalize"]
-    text = " ".join(words)
-    saved = module._INERT_WORDS
-    try:
-        module._INERT_WORDS = 0
-        scanned = normalize(text, profile)
-        module._INERT_WORDS = 10**9
-        one_by_one = normalize(text, profile)
-    finally:
-        module._INERT_WORDS = saved
-    assert scanned == one_by_one
+    text = "".join(words) + noise + " ".join(words)
+    expected = []
+    pos = 0
+    for part in _WHITE_SPACE_RE.split(text):
+        if part and _has_marker(part):
+            expected.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    assert module._marker_word_spans(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS + _POOL), max_size=30),
+    st.text(max_size=30),
+    st.sampled_from(list(PROFILES)),
+)
+def test_pieces_folded_together_fold_as_if_alone(
+    words: list[str], noise: str, profile: str
+) -> None:
+    # Between protected spans the pieces are joined by a control the text lacks and folded
+    # in one go; folding each piece on its own (the path for a text holding every such
+    # control) must give the same text.
+    module = sys.modules["polyglot_text.normalize"]
+    plan = module._plan_for(profile, ())
+    alone = dataclasses.replace(plan, separators="")
+    text = noise.join(words) + noise
+    assert module._normalize_once(text, plan, [False]) == module._normalize_once(
+        text, alone, [False]
+    )
+    # A text that holds every separator folds its pieces one by one, and agrees.
+    crowded = text + plan.separators + " ".join(words)
+    folded = normalize(crowded, profile)
+    assert folded == normalize(folded, profile)
