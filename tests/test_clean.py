@@ -37,6 +37,22 @@ def test_seed_article_glued_url_is_separated() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("glued", "split"),
+    [
+        ("الإيرانيhttp://hamas.ps/ar/", "الإيراني http://hamas.ps/ar/"),
+        ("بيانHTTPS://x.com/a", "بيان HTTPS://x.com/a"),
+        ("ملفftp://files.example.org/x", "ملف ftp://files.example.org/x"),
+        ("موقعWww.example.com", "موقع Www.example.com"),
+        ("see:http://x.com", "see:http://x.com"),  # a colon before the URL already splits it
+        ("ratio 3:2 at 10.30 and http: alone", "ratio 3:2 at 10.30 and http: alone"),
+    ],
+)
+def test_glued_urls_split_in_any_case(glued: str, split: str) -> None:
+    assert clean(glued) == split
+    assert clean(f"first line\n{glued} end\nlast") == f"first line\n{split} end\nlast"
+
+
 def test_pdf_presentation_forms_fixture() -> None:
     got = [clean(line) for line in _lines(FIXTURES / "pdf_presentation_forms.txt")]
     assert got == _lines(CASES / "pdf_presentation_forms_expected.txt")
