@@ -12,12 +12,11 @@ segment ``text[x.start:x.end] == x.text``, and the segments of a text concatenat
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,9 +32,11 @@ TOKEN_KINDS = ("word", "url", "email", "mention", "hashtag", "number", "space", 
 SEGMENT_KINDS = ("text", "url", "email", "mention", "hashtag", "number", "space", "punct", "symbol")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``text == source[start:end]``; `script` is an ISO 15924 code.
+
+    An immutable named tuple (``start, end, text, kind, script = token`` works;
+    ``token._asdict()`` gives a dict).
 
     >>> next(tokens("حماس"))
     Token(start=0, end=4, text='حماس', kind='word', script='Arab')
@@ -48,14 +49,15 @@ class Token:
     script: str
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A maximal run of one language (``kind="text"``), or a URL, email, mention, hashtag,
     or the number/space/punct/symbol material between runs of different languages.
 
     `lang` is an ISO 639-1 code (langdetect's codes) for text, mention and hashtag segments
     whose script has a candidate language, else None. `script` is an ISO 15924 code;
-    `direction` is ``"rtl"``, ``"ltr"`` or ``"neutral"``.
+    `direction` is ``"rtl"``, ``"ltr"`` or ``"neutral"``. An immutable named tuple, so that
+    `segments()` can build them by the ten thousand per MB without a Python call each
+    (``seg._asdict()`` gives a dict).
 
     >>> segments("سلام")[0].direction
     'rtl'
@@ -68,6 +70,17 @@ class Segment:
     lang: str | None
     script: str
     direction: str
+
+
+#: ``_new_segment(fields)`` and ``_new_token(fields)``: the C constructor of the tuple type,
+#: without the Python-level ``__new__`` that named tuples add for keyword arguments.
+_new_segment: Callable[[tuple[int, int, str, str, str | None, str, str]], Segment] = (
+    functools.partial(tuple.__new__, Segment)
+)
+_new_token: Callable[[tuple[int, int, str, str, str]], Token] = functools.partial(
+    tuple.__new__,
+    Token,
+)
 
 
 # --- the scanners, built from named classes, compiled once on first use --------------------
@@ -295,7 +308,7 @@ def tokens(text: str) -> Iterator[Token]:
 
 def _tokens(text: str) -> Iterator[Token]:
     scanner = _token_scanner()
-    make = _token
+    new = _new_token
     spans = special_spans(text)
     pos = 0
     for start, end, kind in [*spans, (len(text), len(text), "")]:
@@ -304,15 +317,15 @@ def _tokens(text: str) -> Iterator[Token]:
                 group = match.lastgroup or "symbol"
                 value = match.group()
                 if group == "Arab" or group == "Latn":
-                    yield make(match.start(), match.end(), value, "word", group)
+                    yield new((match.start(), match.end(), value, "word", group))
                 elif group == "other":
                     yield from _split_other(value, match.start())
                 else:
-                    yield make(match.start(), match.end(), value, group, script_of(value[0]))
+                    yield new((match.start(), match.end(), value, group, script_of(value[0])))
         if kind:
             value = text[start:end]
             script = "Zyyy" if kind in ("url", "email") else _first_letter_script(value)
-            yield make(start, end, value, kind, script)
+            yield new((start, end, value, kind, script))
         pos = end
 
 
@@ -357,8 +370,7 @@ def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list
     if not text:
         return []
     specials = special_spans(text)
-    classes = _classes(text)
-    runs, items = _script_runs(text, classes, specials)
+    runs, items, classes = _script_runs(text, specials)
     labels = _label_runs(text, classes, runs, specials, candidates)
     return _assemble(text, items, labels)
 
@@ -385,19 +397,24 @@ def _class_pattern() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _bmp_class_runs() -> list[tuple[int, int, str]]:
+    """The BMP as runs of consecutive code points of one class: ``(first, end, class)``
+    (~600 runs for A, L, O, M and B; the rest is N). Built once, ~25 ms."""
+    bmp = "".join(map(chr, range(0x10000)))
+    return [(m.start(), m.end(), m.lastgroup or "N") for m in _class_pattern().finditer(bmp)]
+
+
+@functools.cache
 def _class_table() -> list[str]:
     """``str.translate`` table for the BMP: code point -> class character.
 
     A list, not a dict: `str.translate` then indexes it instead of hashing a new int object
-    per character (three times faster on Arabic text). Built once, from runs of consecutive
-    code points of one class (~600 slices, ~25 ms); characters beyond the BMP are left as
-    they are by `str.translate` and classed by `_astral_class`.
+    per character (three times faster on Arabic text). Characters beyond the BMP are left
+    as they are by `str.translate` and classed by `_astral_class`.
     """
     table = ["N"] * 0x10000
-    bmp = "".join(map(chr, range(0x10000)))
-    for match in _class_pattern().finditer(bmp):
-        start, end = match.span()
-        table[start:end] = [match.lastgroup or "N"] * (end - start)
+    for start, end, cls in _bmp_class_runs():
+        table[start:end] = [cls] * (end - start)
     return table
 
 
@@ -427,42 +444,100 @@ def _class_runs() -> re.Pattern[str]:
     return re.compile(r"A[ANM]*|L[LNM]*|O[ONM]*")
 
 
+@functools.cache
+def _run_scanner() -> re.Pattern[str]:
+    """The script runs read off the text itself: a run of letters of one class (A, L or O)
+    with the neutrals and marks between them, up to its last letter and that letter's marks.
+
+    The classes are `re` sets of the BMP code-point ranges of `_bmp_class_runs`, so they are
+    the class string's by construction. One scan of the text with the stdlib engine costs
+    a third of making the class string and scanning that. A character beyond the BMP counts
+    as neutral here, so `_script_runs` uses this scanner only where every such character of
+    the text is one (no letter or mark).
+    """
+    ranges: dict[str, list[str]] = {c: [] for c in "ALOMB"}
+    for start, end, cls in _bmp_class_runs():
+        if cls in ranges:
+            last = end - 1
+            ranges[cls].append(f"\\u{start:04x}" + (f"-\\u{last:04x}" if last > start else ""))
+    sets = {c: "".join(r) for c, r in ranges.items()}
+    between = f"[^{sets['A']}{sets['L']}{sets['O']}{sets['B']}]++"
+    return re.compile(
+        "|".join(
+            f"(?P<{c}>[{sets[c]}]++(?:{between}[{sets[c]}]++)*+[{sets['M']}]*+)" for c in "ALO"
+        )
+    )
+
+
+@functools.cache
+def _astral() -> re.Pattern[str]:
+    return re.compile("[\\U00010000-\\U0010ffff]")
+
+
+def _astral_chars(text: str) -> set[str]:
+    """The distinct characters of `text` beyond the BMP (emoji, mostly)."""
+    if text.isascii() or _astral().search(text) is None:
+        return set()
+    return set(_astral().findall(text))
+
+
 _CLASS_SCRIPT = {"A": "Arab", "L": "Latn"}
 
 
 def _script_runs(
-    text: str, classes: str, specials: list[tuple[int, int, str]]
-) -> tuple[list[_Run], list[_Run]]:
-    """The script runs of `text` outside `specials`, and the runs and specials together in
-    text order (a special's third field is its kind)."""
+    text: str, specials: list[tuple[int, int, str]]
+) -> tuple[list[_Run], list[_Run], str | None]:
+    """The script runs of `text` outside `specials`, the runs and specials together in text
+    order (a special's third field is its kind), and the class string if it was needed
+    (text with letters or marks beyond the BMP)."""
     runs: list[_Run] = []
     items: list[_Run] = []
-    finditer = _class_runs().finditer
+    astral_letters = any(_astral_class(c) != "N" for c in _astral_chars(text))
+    classes = _classes(text) if astral_letters else None
+    if classes is None:
+        finditer = _run_scanner().finditer
     pos = 0
     for special in [*specials, (len(text), len(text), "")]:
         if special[0] > pos:
             first = len(runs)
-            for match in finditer(classes, pos, special[0]):
-                start, end = match.span()
-                if classes[end - 1] in "NM":  # trailing neutrals: trimmed, marks kept
-                    match_end = end
-                    end = start + len(match.group().rstrip("NM"))
-                    while end < match_end and classes[end] == "M":
-                        end += 1
-                script = _CLASS_SCRIPT.get(classes[start])
-                if script is not None:
-                    runs.append((start, end, script))
-                else:
-                    runs.extend(_other_runs(text, classes, start, end))
+            if classes is None:
+                for match in finditer(text, pos, special[0]):
+                    start, end = match.span()
+                    cls = match.lastgroup or "O"
+                    script = _CLASS_SCRIPT.get(cls)
+                    if script is not None:
+                        runs.append((start, end, script))
+                    else:
+                        runs.extend(_other_runs(text, None, start, end))
+            else:
+                _class_string_runs(text, classes, pos, special[0], runs)
             items += runs[first:]
         if special[2]:
             items.append(special)
         pos = special[1]
-    return runs, items
+    return runs, items, classes
 
 
-def _other_runs(text: str, classes: str, start: int, end: int) -> Iterator[_Run]:
+def _class_string_runs(text: str, classes: str, pos: int, end_pos: int, runs: list[_Run]) -> None:
+    """`_run_scanner`'s runs of ``text[pos:end_pos]``, read off the class string instead."""
+    for match in _class_runs().finditer(classes, pos, end_pos):
+        start, end = match.span()
+        if classes[end - 1] in "NM":  # trailing neutrals: trimmed, marks kept
+            match_end = end
+            end = start + len(match.group().rstrip("NM"))
+            while end < match_end and classes[end] == "M":
+                end += 1
+        script = _CLASS_SCRIPT.get(classes[start])
+        if script is not None:
+            runs.append((start, end, script))
+        else:
+            runs.extend(_other_runs(text, classes, start, end))
+
+
+def _other_runs(text: str, classes: str | None, start: int, end: int) -> Iterator[_Run]:
     """Split a run of letters outside Arabic/Latin where the script changes (rare path)."""
+    if classes is None:  # the class string of this run only, indexed from `start`
+        classes = " " * start + _classes(text[start:end])
     run_start, last_letter_end, current = start, start, ""
     for i in range(start, end):
         if classes[i] != "O":
@@ -481,7 +556,7 @@ def _other_runs(text: str, classes: str, start: int, end: int) -> Iterator[_Run]
 
 def _label_runs(
     text: str,
-    classes: str,
+    classes: str | None,
     runs: list[_Run],
     specials: list[tuple[int, int, str]],
     candidates: tuple[str, ...],
@@ -502,65 +577,14 @@ def _label_runs(
             continue
         texts = [text[start:end] for start, end, _ in members]
         counts = None
-        if script == "Arab":  # letter counts for langid's weighing, from the class string
+        if script == "Arab" and classes is not None:  # letter counts, if the classes are known
             counts = [classes.count("A", s, e) - text.count(TATWEEL, s, e) for s, e, _ in members]
         labels_ = langid.label_runs(texts, langs, letter_counts=counts)
-        for item, label in zip(members, labels_, strict=True):
-            labels[item[0]] = label
+        labels.update(zip([m[0] for m in members], labels_, strict=True))
     return labels
 
 
 _SPECIAL_KINDS = frozenset({"url", "email", "mention", "hashtag"})
-
-
-# `Segment` and `Token` are frozen: their generated __init__ sets each field through
-# object.__setattr__. They are made by the ten thousand per MB, so `_segment` and `_token`
-# set the slots directly (twice as fast); `test_segment` checks they build what the
-# constructors build.
-
-
-def _slot_setters(cls: type) -> list[Callable[[object, object], None]]:
-    return [vars(cls)[field.name].__set__ for field in dataclasses.fields(cls)]
-
-
-def _segment_factory() -> Callable[[int, int, str, str, str | None, str, str], Segment]:
-    new = object.__new__
-    s0, s1, s2, s3, s4, s5, s6 = _slot_setters(Segment)
-
-    def make(
-        start: int, end: int, text: str, kind: str, lang: str | None, script: str, direction: str
-    ) -> Segment:
-        seg = new(Segment)
-        s0(seg, start)
-        s1(seg, end)
-        s2(seg, text)
-        s3(seg, kind)
-        s4(seg, lang)
-        s5(seg, script)
-        s6(seg, direction)
-        return seg
-
-    return make
-
-
-def _token_factory() -> Callable[[int, int, str, str, str], Token]:
-    new = object.__new__
-    s0, s1, s2, s3, s4 = _slot_setters(Token)
-
-    def make(start: int, end: int, text: str, kind: str, script: str) -> Token:
-        token = new(Token)
-        s0(token, start)
-        s1(token, end)
-        s2(token, text)
-        s3(token, kind)
-        s4(token, script)
-        return token
-
-    return make
-
-
-_segment = _segment_factory()
-_token = _token_factory()
 
 
 def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> list[Segment]:
@@ -568,7 +592,7 @@ def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> li
     runs of different languages split into neutral segments, the specials as they are."""
     out: list[Segment] = []
     append = out.append
-    make = _segment
+    make = _new_segment
     get_label = labels.get
     neutral_kinds = _NEUTRAL_KINDS
     # The text segment being extended: its start, end, language and script.
@@ -586,28 +610,31 @@ def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> li
         if p_start >= 0:  # the text segment ends
             value = text[p_start:p_end]
             direction = _SCRIPT_DIRECTION.get(p_script) or _direction(value)
-            append(make(p_start, p_end, value, "text", p_lang, p_script, direction))
+            append(make((p_start, p_end, value, "text", p_lang, p_script, direction)))
             pos = p_end
             p_start = -1
         if start > pos:  # the neutral material before this item
             if start == pos + 1:  # the common gap: one space, newline or punctuation mark
                 char = text[pos]
                 neutral = neutral_kinds.get(char) or _neutral_kind(char)
-                append(make(pos, start, char, neutral, None, "Zyyy", "neutral"))
+                append(make((pos, start, char, neutral, None, "Zyyy", "neutral")))
             else:
                 gap = text[pos:start]
                 # Gaps repeat (", ", ". ", ":\n"...): their split is cached by content.
                 parts = _neutral_parts(gap) if start - pos <= 8 else _split_neutrals(gap)
                 for rel_start, rel_end, neutral in parts:
+                    value = gap[rel_start:rel_end]
                     append(
                         make(
-                            pos + rel_start,
-                            pos + rel_end,
-                            gap[rel_start:rel_end],
-                            neutral,
-                            None,
-                            "Zyyy",
-                            "neutral",
+                            (
+                                pos + rel_start,
+                                pos + rel_end,
+                                value,
+                                neutral,
+                                None,
+                                "Zyyy",
+                                "neutral",
+                            )
                         )
                     )
         if is_run:
@@ -617,9 +644,9 @@ def _assemble(text: str, items: list[_Run], labels: dict[int, str | None]) -> li
             break
         value = text[start:end]
         if kind == "url" or kind == "email":
-            append(make(start, end, value, kind, None, "Zyyy", "ltr"))
+            append(make((start, end, value, kind, None, "Zyyy", "ltr")))
         else:
             script = _first_letter_script(value)
-            append(make(start, end, value, kind, get_label(start), script, _direction(value)))
+            append(make((start, end, value, kind, get_label(start), script, _direction(value))))
         pos = end
     return out

@@ -183,24 +183,66 @@ def test_deterministic_across_processes() -> None:
     assert len(outputs) == 1
 
 
-def test_fast_segment_factory_builds_what_the_constructor_builds() -> None:
-    import dataclasses
-
-    from polyglot_text.segment import _segment
+def test_fast_constructors_build_what_the_named_tuples_build() -> None:
+    from polyglot_text.segment import _new_segment, _new_token
 
     args = (3, 7, "حماس", "text", "ar", "Arab", "rtl")
-    fast, slow = _segment(*args), Segment(*args)
+    fast, slow = _new_segment(args), Segment(*args)
     assert type(fast) is Segment
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert dataclasses.astuple(fast) == args
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    assert tuple(fast) == args and fast.lang == "ar" and fast.direction == "rtl"
+    assert fast._asdict() == dict(zip(Segment._fields, args, strict=True))
+    with pytest.raises(AttributeError):
         fast.start = 0  # type: ignore[misc]
 
-    from polyglot_text.segment import _token
-
     token_args = (0, 4, "حماس", "word", "Arab")
-    assert _token(*token_args) == Token(*token_args) == next(tokens("حماس"))
-    assert hash(_token(*token_args)) == hash(Token(*token_args))
+    assert _new_token(token_args) == Token(*token_args) == next(tokens("حماس"))
+    assert type(_new_token(token_args)) is Token
+    assert hash(_new_token(token_args)) == hash(Token(*token_args))
+
+
+_BMP_LETTERS = "وفد حماسگچیےۃHamasécЖשب" + "\u064e\u0651\u0301\u0640\u200c .,\n\r\u2028٣3#@"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(list(_BMP_LETTERS)), max_size=60),
+        st.text(alphabet=st.characters(max_codepoint=0xFFFF), max_size=60),
+    )
+)
+def test_run_scanner_reads_the_runs_the_class_string_gives(text: str) -> None:
+    # Runs come from one `re` scan of the text (sets built from the class table) or, for text
+    # with letters beyond the BMP, from the class string: both must give the same runs.
+    from polyglot_text import segment as module
+
+    from_text: list[tuple[int, int, str]] = []
+    for match in module._run_scanner().finditer(text):
+        start, end = match.span()
+        if match.lastgroup == "O":
+            from_text.extend(module._other_runs(text, None, start, end))
+        else:
+            from_text.append((start, end, module._CLASS_SCRIPT[match.lastgroup or ""]))
+    from_classes: list[tuple[int, int, str]] = []
+    module._class_string_runs(text, module._classes(text), 0, len(text), from_classes)
+    assert from_text == from_classes
+
+
+def test_letters_beyond_the_bmp_take_the_class_string_path() -> None:
+    # 𞸀 (Arabic mathematical alef) is an Arabic letter beyond the BMP; 😍 is a symbol.
+    text = "وفد 𞸀𞸁 حماس 😍 Hamas"
+    segs = segments(text)
+    assert "".join(s.text for s in segs) == text
+    assert [(s.text, s.lang) for s in segs if s.kind == "text"] == [
+        ("وفد 𞸀𞸁 حماس", "ar"),
+        ("Hamas", "en"),
+    ]
+    # An emoji is a symbol: inside a run it belongs to it, after the last letter it does not.
+    assert [(s.kind, s.text) for s in segments("وفد 😍 حماس 😍")] == [
+        ("text", "وفد 😍 حماس"),
+        ("space", " "),
+        ("symbol", "😍"),
+    ]
 
 
 @settings(max_examples=200, deadline=None)
