@@ -237,6 +237,8 @@ def _tidy_joiners(text: str, protected: list[tuple[int, int]]) -> str:
     A ZWNJ/ZWJ between two letters (می‌خواهم, emoji sequences) has a meaning; one next to
     a space or at an edge, or a repeat, has none. Joiners inside protected spans are kept.
     """
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
     out = []
     pos = 0
     index = 0
@@ -478,6 +480,11 @@ def normalize(text: str, profile: str = "clean", **overrides: str) -> str:
         return text
     if len(text) > _LONG and "\n" in text:
         return _normalize_lines(text, plan)
+    if _marker_words()[0].search(text) is None:
+        # No word with a URL, email or mention marker (most lines): nothing to protect, and
+        # no fold makes a marker, so one fold and one tidy are all `_normalize_text` would do.
+        folded = _fold(text, plan)
+        return _tidy_joiners(folded, []) if plan.tidy_joiners else folded
     return _normalize_text(text, plan)
 
 

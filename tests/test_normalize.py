@@ -370,3 +370,19 @@ def test_pieces_folded_together_fold_as_if_alone(
     crowded = text + plan.separators + " ".join(words)
     folded = normalize(crowded, profile)
     assert folded == normalize(folded, profile)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS + _POOL), max_size=12),
+    st.text(max_size=20),
+    st.sampled_from(list(PROFILES)),
+)
+def test_short_text_shortcut_folds_like_the_full_path(
+    words: list[str], noise: str, profile: str
+) -> None:
+    # Text of up to a line with no URL-marker word skips the protection machinery: it must
+    # give what the full path gives (which finds nothing to protect there either).
+    module = sys.modules["polyglot_text.normalize"]
+    text = noise.join(words)
+    assert normalize(text, profile) == module._normalize_text(text, module._plan_for(profile, ()))
