@@ -265,6 +265,10 @@ def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+#: `_translate` folds longer text in pieces of this many characters.
+_TRANSLATE_CHUNK = 1 << 16
+
+
 def _translate(text: str, plan: _Plan) -> str:
     """`str.translate` with the plan's table, several times faster on Arabic text.
 
@@ -274,6 +278,14 @@ def _translate(text: str, plan: _Plan) -> str:
     """
     if plan.trigger is None:
         return text
+    if len(text) > _TRANSLATE_CHUNK:
+        # One replace pass per distinct character costs passes x length: in chunks, a long
+        # text costs what its blocks cost (each character folds on its own, so any cut works).
+        chunks = [text[i : i + _TRANSLATE_CHUNK] for i in range(0, len(text), _TRANSLATE_CHUNK)]
+        parts = [_translate(chunk, plan) for chunk in chunks]
+        if all(part is chunk for part, chunk in zip(parts, chunks, strict=True)):
+            return text  # nothing folded: the caller tests identity
+        return "".join(parts)
     table = plan.table
     if len(text) < 4096:  # short text: one findall costs less than a search per character
         for char in set(plan.trigger.findall(text)):

@@ -386,3 +386,26 @@ def test_short_text_shortcut_folds_like_the_full_path(
     module = sys.modules["polyglot_text.normalize"]
     text = noise.join(words)
     assert normalize(text, profile) == module._normalize_text(text, module._plan_for(profile, ()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS + _POOL), max_size=30),
+    st.text(max_size=20),
+    st.sampled_from(list(PROFILES)),
+    st.integers(min_value=1, max_value=9),
+)
+def test_folding_in_chunks_folds_like_one_pass(
+    words: list[str], noise: str, profile: str, chunk: int
+) -> None:
+    # Long text is folded in chunks (one replace pass per distinct character costs passes x
+    # length); any cut must give the one-pass result.
+    module = sys.modules["polyglot_text.normalize"]
+    text = noise.join(words)
+    expected = normalize(text, profile)
+    saved = module._TRANSLATE_CHUNK
+    try:
+        module._TRANSLATE_CHUNK = chunk
+        assert normalize(text, profile) == expected
+    finally:
+        module._TRANSLATE_CHUNK = saved
