@@ -133,6 +133,24 @@ def test_repair_visual_option() -> None:
     assert clean(logical, repair_visual=True) == logical
 
 
+@pytest.mark.parametrize(
+    ("raw", "tidy"),
+    [
+        ("a  b\n", "a b\n"),
+        ("a \t\nb", "a\nb"),
+        ("a \r\nb", "a\r\nb"),
+        ("a\t\r\nb \rc", "a\r\nb\rc"),
+        ("a\tb\n", "a\tb\n"),  # a tab between words stays
+        ("  indented\n\tand tab\n", "  indented\n\tand tab\n"),  # indentation stays
+        ("end\t", "end"),
+        ("no\u00a0\u00a0break \u3000\n", "no break\n"),
+    ],
+)
+def test_whitespace_is_tidied_around_tabs_and_carriage_returns(raw: str, tidy: str) -> None:
+    assert clean(raw) == tidy
+    assert clean(f"x\n{raw}") == f"x\n{tidy}"
+
+
 # --- properties ------------------------------------------------------------------------------
 
 _ALPHABET = (
