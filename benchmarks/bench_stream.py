@@ -11,7 +11,8 @@ folder (removed afterwards unless `--corpus PATH` names one to reuse), then runs
 ``time``) for each command and --jobs value. It prints the wall time, the peak RSS of the
 largest process of the tree (the kernel's VmHWM of every process, sampled every 0.5 s, and
 GNU time's "Maximum resident set size", which sees only the CLI: the forkserver's workers are
-not its children) and, for --rss-gb, the sum of every process's peak, the CPU seconds of the reading/writing process and of the worker processes (sampled with
+not its children) and, for --rss-gb, the sum of every process's peak and the peak of the
+sum of every process's Pss (shared pages counted once: what the tree takes), the CPU seconds of the reading/writing process and of the worker processes (sampled with
 psutil every 0.5 s, so a little low), whether the output has as many records as the input,
 and the load average before each run: other processes on the machine slow the runs down, so
 compare speed-ups measured on a quiet machine.
@@ -98,6 +99,19 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _pss_mb(pid: int) -> float:
+    """One process's proportional set size now (Pss: each shared page counted once over all
+    the processes sharing it), in MB, or 0."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float]:
     """Run one command; wall seconds, peak RSS (MB: the largest process, and the sum over
     the tree), CPU seconds (parent / workers), records."""
@@ -116,6 +130,9 @@ def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float
     # so every process of the tree is sampled for its high-water mark (VmHWM never goes
     # down, so a sample misses at most the last half second of a process's growth).
     peaks: dict[int, float] = {}
+    # The sum of VmHWM counts the pages the workers share with the forkserver (copy-on-write)
+    # once per process; the sum of Pss, sampled, is what the tree takes from the machine.
+    peak_pss = 0.0
     while proc.poll() is None:
         try:
             children = root.children()
@@ -125,8 +142,11 @@ def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float
                 for helper in cli.children():
                     for worker in helper.children():  # forkserver -> workers
                         workers[worker.pid] = _cpu_seconds(worker)
+            pss = 0.0
             for process in root.children(recursive=True):
                 peaks[process.pid] = max(peaks.get(process.pid, 0.0), _peak_rss_mb(process.pid))
+                pss += _pss_mb(process.pid)
+            peak_pss = max(peak_pss, pss)
         except psutil.Error:
             pass
         # every 0.5 s: psutil walks /proc (~5 ms), which would slow the 2-job runs down
@@ -145,6 +165,7 @@ def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float
         "seconds": seconds,
         "rss_mb": rss_mb,
         "tree_mb": sum(peaks.values()) or waited,
+        "pss_mb": peak_pss,
         "parent_cpu": parent_cpu,
         "worker_cpu": sum(workers.values()),
         "records": records,
@@ -195,14 +216,15 @@ def rss(args: argparse.Namespace, folder: Path, commands: list[str]) -> None:
     print(f"corpus: {gb:.2f} GB, {records:,} records; --jobs {args.rss_jobs}")
     print(
         f"{'command':9s} {'seconds':>8s} {'MB/s':>6s} {'peak RSS MB':>11s} {'tree MB':>8s}"
-        f" {'load':>5s}  records"
+        f" {'tree PSS':>8s} {'load':>5s}  records"
     )
     for command in commands:
         r = run_one(command, corpus, args.rss_jobs, folder / "out.jsonl")
         ok = "all in = out" if r["records"] == records else f"DIFFER: {r['records']:,.0f}"
         print(
             f"{command:9s} {r['seconds']:8.0f} {gb * 1000 / r['seconds']:6.1f}"
-            f" {r['rss_mb']:11.0f} {r['tree_mb']:8.0f} {r['load']:5.2f}  {records:,} {ok}",
+            f" {r['rss_mb']:11.0f} {r['tree_mb']:8.0f} {r['pss_mb']:8.0f} {r['load']:5.2f}"
+            f"  {records:,} {ok}",
             flush=True,
         )
 
