@@ -379,8 +379,9 @@ def label_runs(
         return [None] * len(texts)
     if len(candidates) == 1:
         return [candidates[0]] * len(texts)
+    joined = " ".join(texts)
     joint = decide_group(
-        " ".join(texts),
+        joined,
         candidates,
         sample=joint_sample(texts),
         letters=None if letter_counts is None else sum(letter_counts),
@@ -392,7 +393,7 @@ def label_runs(
     # A Persian or Urdu text typed with Arabic yeh/kaf: those letters do not make a run Arabic.
     tolerated: frozenset[str] = frozenset()
     if joint != "ar":
-        tolerated = _keyboard_variants(" ".join(texts))
+        tolerated = _keyboard_variants(joined)
     excluder = _excluders(joint, tolerated).search
     for i, run in enumerate(texts):
         if excluder(run) is None:  # no letter of the run rules the joint label out
@@ -430,7 +431,7 @@ def joint_sample(texts: Sequence[str]) -> str:
     'ab cd'
     """
     budget = LANGDETECT_MAX_CHARS
-    total = sum(len(t) for t in texts)
+    total = sum(map(len, texts))
     if total <= budget:
         return " ".join(texts)
     ratio = budget / total

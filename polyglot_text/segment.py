@@ -12,8 +12,12 @@ segment ``text[x.start:x.end] == x.text``, and the segments of a text concatenat
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import operator
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
@@ -370,10 +374,58 @@ def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list
     candidates = langid.check_languages(languages)
     if not text:
         return []
+    if len(text) < GC_PAUSE_CHARS:
+        return _segments(text, candidates)
+    with _collector_paused():
+        return _segments(text, candidates)
+
+
+def _segments(text: str, candidates: tuple[str, ...]) -> list[Segment]:
     specials = special_spans(text)
-    runs, items, classes = _script_runs(text, specials)
+    runs, items, classes = _script_runs(text, specials, _line_crossing(candidates))
     labels = _label_runs(text, classes, runs, specials, candidates)
     return _assemble(text, items, labels)
+
+
+#: `segments()` of a text at least this long runs with the cyclic garbage collector paused
+#: (`_collector_paused`).
+GC_PAUSE_CHARS = 1 << 16
+
+_PAUSE_LOCK = threading.Lock()
+_pause_count = 0
+_resume_collector = False
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (`gc`) while a large text is segmented.
+
+    Segments hold only ints and strings, so they can never be part of a reference cycle, but
+    the collector cannot know that: it counts the ~26,000 segments per MB of a text as they
+    are made, and every collection that runs meanwhile walks them all again (about a fifth of
+    the time of `segments()` on a 10 MB text). Reference counting frees memory as usual. The
+    collector runs again when the last pause of any thread ends, if it ran before the first.
+
+    >>> import gc
+    >>> with _collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    global _pause_count, _resume_collector
+    with _PAUSE_LOCK:
+        if _pause_count == 0:
+            _resume_collector = gc.isenabled()
+            gc.disable()
+        _pause_count += 1
+    try:
+        yield
+    finally:
+        with _PAUSE_LOCK:
+            _pause_count -= 1
+            if _pause_count == 0 and _resume_collector:
+                gc.enable()
 
 
 # A run: [start, end, script]; for tags (mention/hashtag) script is of their first letter.
@@ -438,17 +490,35 @@ def _classes(text: str) -> str:
     return classes
 
 
-@functools.cache
-def _class_runs() -> re.Pattern[str]:
+@functools.lru_cache(maxsize=8)
+def _line_crossing(candidates: tuple[str, ...]) -> str:
+    """The classes (``A``, ``L``) whose runs may run on across line breaks: those of a script
+    with at most one candidate language, whose runs all get the same label anyway. Other runs
+    end at a line break, so that a line in another language can be relabelled on its own.
+
+    >>> _line_crossing(("ar", "fa", "ur", "en"))
+    'L'
+    """
+    return "".join(
+        c
+        for c, script in _CLASS_SCRIPT.items()
+        if len(langid.languages_for_script(script, candidates)) <= 1
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _class_runs(cross: str = "") -> re.Pattern[str]:
     # Runs of one class of letters with the neutrals and marks between them (stdlib `re` on
-    # the ASCII class string: ~150 MB/s); trailing neutrals are trimmed in Python.
-    return re.compile(r"A[ANM]*|L[LNM]*|O[ONM]*")
+    # the ASCII class string: ~150 MB/s); trailing neutrals are trimmed in Python. Runs of
+    # the classes in `cross` hold line breaks too.
+    return re.compile("|".join(f"{c}[{c}NM{'B' if c in cross else ''}]*" for c in "ALO"))
 
 
-@functools.cache
-def _run_scanner() -> re.Pattern[str]:
+@functools.lru_cache(maxsize=8)
+def _run_scanner(cross: str = "") -> re.Pattern[str]:
     """The script runs read off the text itself: a run of letters of one class (A, L or O)
     with the neutrals and marks between them, up to its last letter and that letter's marks.
+    A run ends at a line break, but a run of a class in `cross` (see `_line_crossing`).
 
     The classes are `re` sets of the BMP code-point ranges of `_bmp_class_runs`, so they are
     the class string's by construction. One scan of the text with the stdlib engine costs
@@ -462,10 +532,17 @@ def _run_scanner() -> re.Pattern[str]:
             last = end - 1
             ranges[cls].append(f"\\u{start:04x}" + (f"-\\u{last:04x}" if last > start else ""))
     sets = {c: "".join(r) for c, r in ranges.items()}
-    between = f"[^{sets['A']}{sets['L']}{sets['O']}{sets['B']}]++"
+    # A run: its first letter, then (greedily, backing off to its last letter) the letters of
+    # its class and whatever is no letter of another class or line break, then marks. One
+    # repeat of a single set is a tight loop in the engine; a repeated group (word, gap,
+    # word...) costs more per step.
+    other = {
+        c: "".join(sets[x] for x in "ALOB" if x != c and (x != "B" or c not in cross))
+        for c in "ALO"
+    }
     return re.compile(
         "|".join(
-            f"(?P<{c}>[{sets[c]}]++(?:{between}[{sets[c]}]++)*+[{sets['M']}]*+)" for c in "ALO"
+            f"(?P<{c}>[{sets[c]}](?:[^{other[c]}]*[{sets[c]}])?[{sets['M']}]*+)" for c in "ALO"
         )
     )
 
@@ -486,17 +563,18 @@ _CLASS_SCRIPT = {"A": "Arab", "L": "Latn"}
 
 
 def _script_runs(
-    text: str, specials: list[tuple[int, int, str]]
+    text: str, specials: list[tuple[int, int, str]], cross: str = ""
 ) -> tuple[list[_Run], list[_Run], str | None]:
     """The script runs of `text` outside `specials`, the runs and specials together in text
     order (a special's third field is its kind), and the class string if it was needed
-    (text with letters or marks beyond the BMP)."""
+    (text with letters or marks beyond the BMP). Runs of the classes in `cross` run on
+    across line breaks."""
     runs: list[_Run] = []
     items: list[_Run] = []
     astral_letters = any(_astral_class(c) != "N" for c in _astral_chars(text))
     classes = _classes(text) if astral_letters else None
     if classes is None:
-        finditer = _run_scanner().finditer
+        finditer = _run_scanner(cross).finditer
     pos = 0
     for special in [*specials, (len(text), len(text), "")]:
         if special[0] > pos:
@@ -511,7 +589,7 @@ def _script_runs(
                     else:
                         runs.extend(_other_runs(text, None, start, end))
             else:
-                _class_string_runs(text, classes, pos, special[0], runs)
+                _class_string_runs(text, classes, pos, special[0], runs, cross)
             items += runs[first:]
         if special[2]:
             items.append(special)
@@ -519,13 +597,15 @@ def _script_runs(
     return runs, items, classes
 
 
-def _class_string_runs(text: str, classes: str, pos: int, end_pos: int, runs: list[_Run]) -> None:
+def _class_string_runs(
+    text: str, classes: str, pos: int, end_pos: int, runs: list[_Run], cross: str = ""
+) -> None:
     """`_run_scanner`'s runs of ``text[pos:end_pos]``, read off the class string instead."""
-    for match in _class_runs().finditer(classes, pos, end_pos):
+    for match in _class_runs(cross).finditer(classes, pos, end_pos):
         start, end = match.span()
-        if classes[end - 1] in "NM":  # trailing neutrals: trimmed, marks kept
+        if classes[end - 1] in "NMB":  # trailing neutrals and line breaks: trimmed, marks kept
             match_end = end
-            end = start + len(match.group().rstrip("NM"))
+            end = start + len(match.group().rstrip("NMB"))
             while end < match_end and classes[end] == "M":
                 end += 1
         script = _CLASS_SCRIPT.get(classes[start])
@@ -574,16 +654,18 @@ def _label_runs(
     for script, members in groups.items():
         langs = langid.languages_for_script(script, candidates)
         if len(langs) <= 1:  # nothing to decide (Latin runs when English is the candidate)
-            labels.update(dict.fromkeys([m[0] for m in members], langs[0] if langs else None))
+            labels.update(dict.fromkeys(map(_first, members), langs[0] if langs else None))
             continue
         texts = [text[start:end] for start, end, _ in members]
         counts = None
         if script == "Arab" and classes is not None:  # letter counts, if the classes are known
             counts = [classes.count("A", s, e) - text.count(TATWEEL, s, e) for s, e, _ in members]
         labels_ = langid.label_runs(texts, langs, letter_counts=counts)
-        labels.update(zip([m[0] for m in members], labels_, strict=True))
+        labels.update(zip(map(_first, members), labels_, strict=True))
     return labels
 
+
+_first = operator.itemgetter(0)
 
 _SPECIAL_KINDS = frozenset({"url", "email", "mention", "hashtag"})
 

@@ -211,21 +211,47 @@ _BMP_LETTERS = "وفد حماسگچیےۃHamasécЖשب" + "\u064e\u0651\u0301\u
         st.text(alphabet=st.characters(max_codepoint=0xFFFF), max_size=60),
     )
 )
-def test_run_scanner_reads_the_runs_the_class_string_gives(text: str) -> None:
+@pytest.mark.parametrize("cross", ["", "L", "AL"])
+def test_run_scanner_reads_the_runs_the_class_string_gives(cross: str, text: str) -> None:
     # Runs come from one `re` scan of the text (sets built from the class table) or, for text
-    # with letters beyond the BMP, from the class string: both must give the same runs.
+    # with letters beyond the BMP, from the class string: both must give the same runs, with
+    # runs of the classes in `cross` running on across line breaks or not.
     from polyglot_text import segment as module
 
     from_text: list[tuple[int, int, str]] = []
-    for match in module._run_scanner().finditer(text):
+    for match in module._run_scanner(cross).finditer(text):
         start, end = match.span()
         if match.lastgroup == "O":
             from_text.extend(module._other_runs(text, None, start, end))
         else:
             from_text.append((start, end, module._CLASS_SCRIPT[match.lastgroup or ""]))
     from_classes: list[tuple[int, int, str]] = []
-    module._class_string_runs(text, module._classes(text), 0, len(text), from_classes)
+    module._class_string_runs(text, module._classes(text), 0, len(text), from_classes, cross)
     assert from_text == from_classes
+    if cross == "":  # the runs of a class that crosses no line break hold none
+        assert not any(module._classes(text[s:e]).count("B") for s, e, _ in from_text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_BMP_LETTERS + "Bonjour")), max_size=80))
+def test_runs_across_line_breaks_give_the_same_segments(text: str) -> None:
+    # Latin runs (English the only Latin candidate) run on across line breaks, which only
+    # saves work: the segments are those of runs that end at every line break.
+    from polyglot_text import segment as module
+
+    for languages in [("ar", "fa", "ur", "en"), ("ar", "en"), ("en", "fr", "ar")]:
+        candidates = module.langid.check_languages(languages)
+        specials = module.special_spans(text)
+        per_line = module._script_runs(text, specials, "")
+        cross = module._line_crossing(candidates)
+        crossing = module._script_runs(text, specials, cross)
+        labels = [
+            module._label_runs(text, classes, runs, specials, candidates)
+            for runs, _, classes in (per_line, crossing)
+        ]
+        assert module._assemble(text, per_line[1], labels[0]) == module._assemble(
+            text, crossing[1], labels[1]
+        )
 
 
 def test_letters_beyond_the_bmp_take_the_class_string_path() -> None:
@@ -293,3 +319,56 @@ def test_letter_count_counts_letters_with_a_script(text: str) -> None:
 
     pattern = regex.compile(r"[\p{L}--[\p{Script=Common}\p{Script=Inherited}]]", regex.V1)
     assert letter_count(text) == len(pattern.findall(text))
+
+
+def test_large_texts_pause_the_collector_and_restore_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import threading
+
+    from polyglot_text import segment as module
+
+    seen: list[bool] = []
+    real = module._segments
+
+    def spy(text: str, candidates: tuple[str, ...]) -> list[Segment]:
+        seen.append(gc.isenabled())
+        return real(text, candidates)
+
+    monkeypatch.setattr(module, "_segments", spy)
+    big = "وفد حماس Hamas delegation\n" * (module.GC_PAUSE_CHARS // 20)
+    assert gc.isenabled()
+    segs = segments(big)
+    assert "".join(s.text for s in segs) == big
+    segments("short وفد")
+    assert seen == [False, True]  # paused for the large text only
+    assert gc.isenabled()
+
+    # A caller that turned the collector off keeps it off.
+    gc.disable()
+    try:
+        segments(big)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    # An exception inside still restores the collector.
+    def boom(text: str, candidates: tuple[str, ...]) -> list[Segment]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "_segments", boom)
+    with pytest.raises(RuntimeError):
+        segments(big)
+    assert gc.isenabled()
+
+    # Threads pausing at once: the collector comes back when the last one is done.
+    monkeypatch.setattr(module, "_segments", real)
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(len(segments(big)))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(results)) == 1 and len(results) == 4
+    assert gc.isenabled()
