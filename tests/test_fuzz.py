@@ -126,6 +126,9 @@ ADVERSARIAL = {
     "controls": "\u202e\u2066" * 500_000,
     "zwnj": "ب\u200c" * 500_000,
     "one-line-mixed": ("وفد حماس Hamas " * 70_000),
+    # A run reads a stretch of neutrals greedily and backs off to its last letter.
+    "letter-then-neutrals": "ب" + " 1," * 330_000 + "a",
+    "neutral-stretches": ("ب" + " " * 1000 + "a") * 1000,
 }
 
 

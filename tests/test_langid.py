@@ -5,6 +5,8 @@ from __future__ import annotations
 import langid_eval
 import pytest
 from conftest import FIXTURES, external
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polyglot_text import detect_language, segments
 from polyglot_text.langid import check_languages, decide_group, label_runs
@@ -117,3 +119,47 @@ def test_language_code_normalised() -> None:
 def test_detect_language_type_error() -> None:
     with pytest.raises(TypeError, match="bytes"):
         detect_language(b"x")  # type: ignore[arg-type]
+
+
+# --- the langdetect fast path gives langdetect's own result, bit for bit --------------------
+
+_LD_ALPHABET = [
+    *"وفد حماس إلى طهران يلتقي گفتم که ہے ں ٹ ی ک ة ى ﻭﺯﻳﺮ",
+    *"Hamas Delegation USA iPhone ÉCOLE naïve Việt Nam ạ ế",
+    *"  .,;:!?#@/-_'\"()\n\t0123456789٣۴\u064e\u0301\u0323\u200c\u2019漢字かなカナ한국어",
+    *["http://hamas.ps/ar/", " info@hamas.ps ", "ổ", "Ê"],
+]
+
+
+@pytest.mark.parametrize(
+    "langs", [("ar", "fa", "ur"), ("ar", "fa"), ("fa", "ur"), ("en", "fr", "vi", "ar")]
+)
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(_LD_ALPHABET), max_size=60).map("".join),
+            st.text(max_size=40),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_fast_langdetect_is_langdetect(langs: tuple[str, ...], texts: list[str]) -> None:
+    # `_detect_block` (cached word n-grams, inlined draws, unrolled updates) must give the
+    # probabilities langdetect's Detector gives, to the last bit; twice, so that the second
+    # call reads n-grams from the word cache.
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from polyglot_text import langid
+
+    factory = langid._factory(tuple(sorted(langs)))
+    for text in [*texts, *texts]:
+        detector = factory.create()
+        detector.append(text)
+        try:
+            detector.detect()
+            expected = detector.langprob
+        except LangDetectException:
+            expected = None
+        assert langid._detect_block(factory, text) == expected
