@@ -272,28 +272,26 @@ def special_spans(text: str) -> list[tuple[int, int, str]]:
     if "@" in text or "#" in text or "＃" in text or "＠" in text:
         tags: list[tuple[int, int, str]] = []
         tag = _tag_pattern()
-        for gap_start, gap_end in _gaps(spans, len(text)):
-            pos = gap_start
-            for sigil in _sigil_pattern().finditer(text, gap_start, gap_end):
-                if sigil.start() < pos:
-                    continue
-                match = tag.match(text, sigil.start(), gap_end)
-                if match is not None:
-                    tags.append((match.start(), match.end(), match.lastgroup or "mention"))
-                    pos = match.end()
+        # One scan for sigils; a tag is matched only outside the URLs and emails, and ends
+        # before the next one.
+        ends = [(end, start) for start, end, _kind in spans]
+        ends.append((len(text) + 1, len(text)))
+        k = pos = 0
+        for sigil in _sigil_pattern().finditer(text):
+            at = sigil.start()
+            if at < pos:
+                continue
+            while ends[k][0] <= at:
+                k += 1
+            if ends[k][1] <= at:  # inside a URL or email
+                continue
+            match = tag.match(text, at, ends[k][1])
+            if match is not None:
+                tags.append((at, match.end(), match.lastgroup or "mention"))
+                pos = match.end()
         if tags:
             spans = sorted(spans + tags)
     return spans
-
-
-def _gaps(spans: list[tuple[int, int, str]], length: int) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for start, end, _kind in spans:
-        if start > pos:
-            yield pos, start
-        pos = end
-    if pos < length:
-        yield pos, length
 
 
 def tokens(text: str) -> Iterator[Token]:
