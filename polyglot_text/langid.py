@@ -367,7 +367,7 @@ def _detect_block(factory: DetectorFactory, text: str) -> list[float] | None:
     langprob = [0.0] * count
     rand = _LD_RANDOM
     rand.seed(factory.seed)
-    table = [known[w] for w in ngrams]
+    table = list(map(known.__getitem__, ngrams))
     trial = _LD_TRIAL.get(count, _ld_trial)
     for _trial in range(_LD_TRIALS):
         alpha = _LD_ALPHA + rand.gauss(0.0, 1.0) * _LD_ALPHA_WIDTH
