@@ -178,6 +178,28 @@ def _strip_for_langdetect() -> regex.Pattern[str]:
     return regex.compile(r"[\p{M}\u0640\u200c\u200d\p{Cf}]+")
 
 
+@functools.cache
+def _presentation_forms() -> tuple[re.Pattern[str], dict[int, str]]:
+    """A class of the Arabic presentation forms, and a `str.translate` table folding each to
+    the letters it shows (`charmaps`' ``presentation_forms``)."""
+    from .charmaps import PRESENTATION_BLOCKS, charmap
+
+    ranges = "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in PRESENTATION_BLOCKS)
+    table = {ord(k): v for k, v in charmap("presentation_forms").items()}
+    return re.compile(f"[{ranges}]"), table
+
+
+def _letters_shown(text: str) -> str:
+    """`text` with its Arabic presentation forms (shaped text, as PDFs export it) folded to
+    the letters they show, so that letter evidence reads them; other text as it is.
+
+    >>> _letters_shown("ﭘﺎﮐﺴﺘﺎﻥ ﻣﯿﮟ")
+    'پاکستان میں'
+    """
+    pattern, table = _presentation_forms()
+    return text.translate(table) if pattern.search(text) else text
+
+
 def prepare_for_langdetect(text: str) -> str:
     """The copy of `text` langdetect sees: NFKC (presentation forms -> letters), no tatweel,
     harakat, joiners or format controls.
@@ -553,6 +575,7 @@ def decide_group(
         return None
     if len(candidates) == 1:
         return candidates[0]
+    text = _letters_shown(text)
     open_langs = candidates
     evidence = bool(_EVIDENCE_LANGS.intersection(candidates))
     if evidence:
@@ -639,6 +662,9 @@ def label_runs(
     if len(candidates) == 1:
         return [candidates[0]] * len(texts)
     joined = " ".join(texts)
+    if _letters_shown(joined) is not joined:  # shaped text: its evidence is the letters shown
+        texts = [_letters_shown(t) for t in texts]
+        joined = " ".join(texts)
     joint = decide_group(
         joined,
         candidates,
