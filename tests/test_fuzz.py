@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from fuzz_inputs import ADVERSARIAL_UNITS, SCALE, TEXT_FUNCTIONS, adversarial
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,30 +59,8 @@ def _call(name: str) -> Callable[[str], Any]:
     return func  # type: ignore[no-any-return]
 
 
-# name -> exceptions the function documents for arbitrary str input (none means: never raises)
-TEXT_FUNCTIONS: dict[str, tuple[type[Exception], ...]] = {
-    "segments": (),
-    "tokens": (),
-    "detect_language": (),
-    "normalize": (),
-    "fix_mojibake": (),
-    "clean": (),
-    "clean_and_explain": (),
-    "find_bidi_issues": (),
-    "find_urls": (),
-    "isolate_urls": (),
-    "transliterate": (),
-    "annotate": (),
-    "caption": (),
-    "to_visual": (),
-    "to_logical": (),
-    "looks_visual": (),
-    "normalize_url": (ValueError,),  # an invalid URL is a documented ValueError
-}
-
-
 @pytest.mark.parametrize("name", sorted(TEXT_FUNCTIONS))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=unicode_text)
 def test_public_function_survives_any_unicode(name: str, text: str) -> None:
     func = _call(name)
@@ -106,7 +85,7 @@ def test_public_function_type_error_on_non_str(name: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["buckwalter", "hsb", "ala-lc"])
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40 * SCALE, deadline=None)
 @given(text=unicode_text)
 def test_transliteration_survives_any_unicode(scheme: str, text: str) -> None:
     transliterate = _call("transliterate")
@@ -114,22 +93,9 @@ def test_transliteration_survives_any_unicode(scheme: str, text: str) -> None:
     assert isinstance(out, str)
 
 
-# Adversarial inputs of about 1 MB: a hang or catastrophic backtracking fails CI by timeout.
-ADVERSARIAL = {
-    "schemes": "http://" * 150_000,
-    "dots": "a." * 500_000,
-    "parens": "(" * 1_000_000,
-    "percent": "%" * 1_000_000,
-    "at-signs": "a@" * 500_000,
-    "hashes": "#ا" * 500_000,
-    "marks": "ب" + "\u064e" * 1_000_000,
-    "controls": "\u202e\u2066" * 500_000,
-    "zwnj": "ب\u200c" * 500_000,
-    "one-line-mixed": ("وفد حماس Hamas " * 70_000),
-    # A run reads a stretch of neutrals greedily and backs off to its last letter.
-    "letter-then-neutrals": "ب" + " 1," * 330_000 + "a",
-    "neutral-stretches": ("ب" + " " * 1000 + "a") * 1000,
-}
+# Adversarial inputs of about 1 MB: a hang or catastrophic backtracking fails CI by timeout
+# (`benchmarks/fuzz.py` times them at 1 KB, 100 KB and 1 MB for every text function).
+ADVERSARIAL = {kind: adversarial(kind, 1_000_000) for kind in ADVERSARIAL_UNITS}
 
 
 @pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
@@ -163,7 +129,7 @@ def _command(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=200) | unicode_text.map(lambda t: t.encode("utf-8", "replace")))
 def test_cli_survives_any_bytes(name: str, data: bytes) -> None:
     args = _command(name)

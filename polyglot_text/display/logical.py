@@ -256,18 +256,30 @@ def _visual_levels(line: str, para: int) -> list[int]:
         for k in strong:
             item_level[k] = 1 if items[k][2] == "R" else 2
     else:
+        # The nearest letter (R or L; L at the edges) before and after each item, in two
+        # passes: a number sits inside an RTL run when both are R.
+        kinds = [items[k][2] for k in strong]
+        before: list[str] = []
+        last = "L"
+        for kind in kinds:
+            before.append(last)
+            if kind in "RL":
+                last = kind
+        after: list[str] = []
+        last = "L"
+        for kind in reversed(kinds):
+            after.append(last)
+            if kind in "RL":
+                last = kind
+        after.reverse()
         for pos, k in enumerate(strong):
-            kind = items[k][2]
+            kind = kinds[pos]
             if kind == "R":
                 item_level[k] = 1
             elif kind == "L":
                 item_level[k] = 0
-            else:  # a number: inside an RTL run when the nearest letters on both sides are R
-                left = next(
-                    (items[j][2] for j in reversed(strong[:pos]) if items[j][2] in "RL"), "L"
-                )
-                right = next((items[j][2] for j in strong[pos + 1 :] if items[j][2] in "RL"), "L")
-                item_level[k] = 2 if left == right == "R" else 0
+            else:  # a number
+                item_level[k] = 2 if before[pos] == after[pos] == "R" else 0
     # Neutrals between two items: the items' side if both agree, else the paragraph's.
     has_l = False  # for para 1: the current left-to-right island holds a Latin letter
     for pos, k in enumerate(strong):
