@@ -234,6 +234,40 @@ def test_diacritizer_vowels_and_keeps_the_letters() -> None:
     assert transfer_marks("تأليف", "تَالِيف") == "تَألِيف"
 
 
+def test_a_letter_with_many_marks_splits_in_linear_time() -> None:
+    # Marks were appended to their letter one string concatenation at a time: quadratic
+    # (found by benchmarks/fuzz.py: 1 MB of fatha after one letter did not finish).
+    from polyglot_text.translit.rules import split_units
+
+    units = split_units("ب" + "\u064e" * 200_000 + "تَ")
+    assert [(u.letter, len(u.marks)) for u in units] == [("ب", 200_000), ("ت", 1)]
+
+
+def test_the_model_reads_bounded_lines_and_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A model's cost grows faster than what it reads: lines go to it in pieces of at most
+    # MODEL_LINE_WORDS words, and a "word" of more than MODEL_MAX_LETTERS letters is left to
+    # the rules (found by benchmarks/fuzz.py: a 1 MB line of one-letter words, and a word of
+    # letters joined by ZWNJ, were superlinear).
+    from polyglot_text.translit import diacritizer
+
+    seen: list[list[str]] = []
+
+    def fake_vowel_lines(lines: list[list[str]]) -> list[list[str | None]]:
+        seen.extend(lines)
+        return [[None] * len(line) for line in lines]
+
+    monkeypatch.setattr(diacritizer, "vowel_lines", fake_vowel_lines)
+    monkeypatch.setattr(tr, "_use_diacritizer", lambda config, language: True)
+    long_word = "ب\u200c" * 100
+    text = " ".join(["كتب"] * 150) + " " + long_word
+    words = transliterate_words(text, diacritize=True)
+    assert len(words) == 151
+    assert [len(line) for line in seen] == [64, 64, 22]
+    assert all(len(line) <= tr.MODEL_LINE_WORDS for line in seen)
+    assert words[-1].source == "rules"
+    assert long_word not in {w for line in seen for w in line}
+
+
 @needs_model
 def test_diacritizer_batches_survive_a_small_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     from polyglot_text.translit import diacritizer

@@ -329,7 +329,7 @@ def transliterate_words(
         words.append(word)
         bares.append(bare)
         plans.append(plan)
-        if unvowelled:
+        if unvowelled and len(bare) <= MODEL_MAX_LETTERS:
             pending.append(i)
     use_model = _use_diacritizer(config, language) if pending or diacritize else False
     if pending and use_model:
@@ -443,14 +443,22 @@ def _use_diacritizer(config: TranslitConfig, language: str) -> bool:
     return True
 
 
+#: Longer "words" are not sent to the diacritizer (the longest Arabic words have about 15
+#: letters; a model's cost grows faster than the length of what it reads): rules read them.
+MODEL_MAX_LETTERS = 40
+#: The diacritizer reads a line in pieces of at most this many words (a sentence's context).
+MODEL_LINE_WORDS = 64
+
+
 def _lines(text: str, matches: list[re.Match[str]], pending: list[int]) -> list[list[int]]:
-    """Group the words of `text` that need vowels into lines (the model reads them together)."""
+    """Group the words of `text` that need vowels into lines (the model reads them together),
+    at most `MODEL_LINE_WORDS` words each."""
     lines: list[list[int]] = []
     current: list[int] = []
     last_end = 0
     wanted = set(pending)
     for i, m in enumerate(matches):
-        if "\n" in text[last_end : m.start()] and current:
+        if current and (len(current) >= MODEL_LINE_WORDS or "\n" in text[last_end : m.start()]):
             lines.append(current)
             current = []
         last_end = m.end()

@@ -155,17 +155,19 @@ def split_units(word: str) -> list[_Unit]:
     """
     if word.translate(_UNIT_STRIP) == word:  # no marks, no tatweel: one unit per character
         return [_Unit(char, "") for char in word]
-    units: list[_Unit] = []
+    letters: list[str] = []
+    marks: list[list[str]] = []  # each letter's marks, joined once (+= on the unit: quadratic)
     is_mark = _IS_MARK
     for char in word:
         if char == "\u0640":
             continue
         if is_mark[char]:
-            if units:
-                units[-1].marks += char
+            if marks:
+                marks[-1].append(char)
             continue
-        units.append(_Unit(char, ""))
-    return units
+        letters.append(char)
+        marks.append([])
+    return [_Unit(letter, "".join(m)) for letter, m in zip(letters, marks, strict=True)]
 
 
 @dataclass(slots=True)
