@@ -87,29 +87,27 @@ def _cpu_seconds(process: Any) -> float:
     return float(times.user + times.system)
 
 
-def _peak_rss_mb(pid: int) -> float:
-    """The kernel's high-water mark of one process's resident set (VmHWM), in MB, or 0."""
+def _proc_mb(path: str, field: str) -> float:
+    """A ``field: N kB`` line of a /proc file, in MB (0 if the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
+        with open(path, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The kernel's high-water mark of one process's resident set (VmHWM), in MB, or 0."""
+    return _proc_mb(f"/proc/{pid}/status", "VmHWM:")
 
 
 def _pss_mb(pid: int) -> float:
     """One process's proportional set size now (Pss: each shared page counted once over all
     the processes sharing it), in MB, or 0."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _proc_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def run_one(command: str, corpus: Path, jobs: int, out: Path) -> dict[str, float]:
