@@ -365,6 +365,9 @@ def segments(text: str, *, languages: Iterable[str] | str | None = None) -> list
     ``("ar", "fa", "ur", "en")``; Latin runs are English when ``en`` is the only Latin
     candidate.
 
+    On a text of `GC_PAUSE_CHARS` (64K) characters or more, Python's cyclic garbage collector
+    is paused for the call (segments can form no reference cycle; see `_collector_paused`).
+
     >>> [(s.kind, s.lang, s.text) for s in segments("Zarif: خواهیم گفت #غزة")]
     [('text', 'en', 'Zarif'), ('punct', None, ':'), ('space', None, ' '), ('text', 'fa', 'خواهیم گفت'), ('space', None, ' '), ('hashtag', 'ar', '#غزة')]
     """
