@@ -24,7 +24,9 @@ langdetect's profiles are loaded lazily, once per candidate set, on first use.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import os
 import random
@@ -662,8 +664,11 @@ def label_runs(
     if len(candidates) == 1:
         return [candidates[0]] * len(texts)
     joined = " ".join(texts)
-    if _letters_shown(joined) is not joined:  # shaped text: its evidence is the letters shown
-        texts = [_letters_shown(t) for t in texts]
+    forms, folds = _presentation_forms()
+    if forms.search(joined):  # shaped runs: their evidence is the letters the forms show
+        texts = list(texts)
+        for i in _runs_with(forms, joined, texts):
+            texts[i] = texts[i].translate(folds)
         joined = " ".join(texts)
     joint = decide_group(
         joined,
@@ -707,6 +712,25 @@ def _excluders(lang: str, tolerated: frozenset[str] = frozenset()) -> re.Pattern
         c for c, compat in _LETTER_COMPAT.items() if lang not in compat and c not in tolerated
     )
     return re.compile("[" + "".join(letters) + "]")
+
+
+def _runs_with(pattern: re.Pattern[str], joined: str, texts: Sequence[str]) -> list[int]:
+    """The indices of the `texts` in which `pattern` (which never matches a space) matches,
+    found by one search of `joined`, the texts joined by single spaces.
+
+    >>> _runs_with(re.compile("[ک]"), "ab کد ef کک", ["ab", "کد", "ef", "کک"])
+    [1, 3]
+    """
+    match = pattern.search(joined)
+    if match is None:
+        return []
+    starts = list(itertools.accumulate([len(t) + 1 for t in texts], initial=0))
+    found: list[int] = []
+    while match is not None:
+        i = bisect.bisect_right(starts, match.start()) - 1
+        found.append(i)
+        match = pattern.search(joined, starts[i + 1])
+    return found
 
 
 def joint_sample(texts: Sequence[str]) -> str:
