@@ -553,7 +553,7 @@ def decide_group(
     text: str,
     candidates: tuple[str, ...],
     *,
-    sample: str | None = None,
+    sample: str | Callable[[], str] | None = None,
     letters: int | None = None,
 ) -> str | None:
     """One language for a block of text in one script, from `candidates` of that script.
@@ -562,9 +562,10 @@ def decide_group(
     open candidates, langdetect's probability (seeded, restricted to them) is weighed by how
     likely each language is to show none of the letters that would have told them apart in a
     text this long (a Persian sentence often has no ه; an Urdu one almost always has ے ہ ں).
-    Letters are counted in all of `text`; langdetect reads `sample` (default: `text`), at
-    most `LANGDETECT_MAX_CHARS` of it. `letters`: how many Arabic-script letters `text`
-    holds, if the caller knows.
+    Letters are counted in all of `text`; langdetect reads `sample` (default: `text`; or a
+    function that makes it, called only if langdetect is asked), at most
+    `LANGDETECT_MAX_CHARS` of it. `letters`: how many Arabic-script letters `text` holds, if
+    the caller knows.
 
     >>> decide_group("وزير", ("ar", "fa", "ur"))
     'ar'
@@ -610,6 +611,8 @@ def decide_group(
         ranked = sorted(absence.values(), reverse=True)
         if ranked[0] - ranked[1] > _LANGDETECT_SWING:
             return max(open_langs, key=lambda lang: (absence[lang], -open_langs.index(lang)))
+    if callable(sample):  # made only now: most texts are decided before langdetect is asked
+        sample = sample()
     probs = _langdetect(text if sample is None else sample, open_langs)
     scores = {}
     for lang in open_langs:
@@ -673,7 +676,7 @@ def label_runs(
     joint = decide_group(
         joined,
         candidates,
-        sample=joint_sample(texts),
+        sample=functools.partial(joint_sample, texts),
         letters=None if letter_counts is None else sum(letter_counts),
     )
     labels: list[str | None] = [joint] * len(texts)
@@ -699,7 +702,9 @@ def label_runs(
     for options, members in pending.items():
         group = [texts[i] for i in members]
         letters = None if letter_counts is None else sum(letter_counts[i] for i in members)
-        label = decide_group(" ".join(group), options, sample=joint_sample(group), letters=letters)
+        label = decide_group(
+            " ".join(group), options, sample=functools.partial(joint_sample, group), letters=letters
+        )
         for i in members:
             labels[i] = label
     return labels
