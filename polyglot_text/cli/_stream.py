@@ -388,9 +388,6 @@ _STATE: dict[str, Any] = {}
 
 def _init_worker(worker: Worker, skip_bad: bool, group: bool) -> None:  # pragma: no cover
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    # One onnxruntime thread per worker (the diacritizer of caption/translit): the workers
-    # already use every core asked for, and more threads would only compete with them.
-    os.environ.setdefault("TT_ORT_THREADS", "1")
     _STATE.update(worker=worker, skip_bad=skip_bad, group=group)
 
 
