@@ -244,7 +244,7 @@ def _langdetect(text: str, langs: tuple[str, ...]) -> dict[str, float]:
 # its steps would fail there (pyproject pins langdetect < 1.1). On Arabic-script samples of
 # the benchmark corpus a call costs 1.6M instructions instead of 6.5M (cachegrind).
 
-#: Detector constants (langdetect.detector.Detector).
+#: Detector constants (langdetect.detector.Detector; `_copy_is_exact` checks them against it).
 _LD_ALPHA, _LD_ALPHA_WIDTH, _LD_TRIALS = 0.5, 0.05, 7
 _LD_ITERATION_LIMIT, _LD_CONV_THRESHOLD, _LD_BASE_FREQ = 1000, 0.99999, 10000
 _LD_MAX_TEXT = 10000
@@ -371,6 +371,24 @@ def _choice_is_inlined() -> bool:
     return True
 
 
+@functools.cache
+def _copy_is_exact() -> bool:
+    """Whether the installed langdetect and Python draw and weigh as this copy does: the
+    constants of `Detector` (class and instance) are ours, and `random.Random.choice` is the
+    draw `_detect_block` inlines. Where not, `_detect_block` lets langdetect run itself."""
+    from langdetect.detector import Detector
+    from langdetect.detector_factory import DetectorFactory
+
+    detector = Detector(DetectorFactory())
+    ours: tuple[float, ...] = (_LD_ALPHA, _LD_ALPHA_WIDTH, _LD_TRIALS, _LD_ITERATION_LIMIT)
+    ours += (_LD_CONV_THRESHOLD, _LD_BASE_FREQ, _LD_MAX_TEXT)
+    theirs: tuple[float, ...] = (detector.alpha, Detector.ALPHA_WIDTH, detector.n_trial)
+    theirs += (Detector.ITERATION_LIMIT, Detector.CONV_THRESHOLD, Detector.BASE_FREQ)
+    theirs += (detector.max_text_length,)
+    same = ours == theirs
+    return same and _choice_is_inlined()
+
+
 def _detect_block(factory: DetectorFactory, text: str) -> list[float] | None:
     """The probabilities langdetect's `Detector` created by `factory` gives for `text`, one
     per language of ``factory.langlist`` (None when the text has no known n-gram)."""
@@ -378,7 +396,7 @@ def _detect_block(factory: DetectorFactory, text: str) -> list[float] | None:
     ngrams = _ld_ngrams(_ld_text(text), known)
     if not ngrams:
         return None
-    if not _choice_is_inlined():
+    if not _copy_is_exact():
         from langdetect.lang_detect_exception import LangDetectException
 
         detector = factory.create()

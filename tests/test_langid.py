@@ -178,6 +178,7 @@ def test_fast_langdetect_is_langdetect(langs: tuple[str, ...], texts: list[str])
 
     from polyglot_text import langid
 
+    assert langid._copy_is_exact()  # else `_detect_block` runs langdetect and this proves nothing
     factory = langid._factory(tuple(sorted(langs)))
     for text in [*texts, *texts]:
         detector = factory.create()
